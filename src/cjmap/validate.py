@@ -1,0 +1,404 @@
+"""Schema errors and broken references, as findings that point at the exact key or value."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cjmap.findings import Finding, error
+from cjmap.loader import DEFAULT_MAX_SIZE, Document, PathKey, load
+from cjmap.model import FORMAT_VERSION, CJMap
+
+# Kinds of item with ids: the top-level key, and how one item is named in messages.
+KINDS: dict[str, str] = {
+    "personas": "persona",
+    "stages": "stage",
+    "channels": "channel",
+    "touchpoints": "touchpoint",
+    "journeys": "journey",
+    "actions": "action",
+}
+
+
+@dataclass
+class Checked:
+    """A validated file: the loaded document, the model when the map is valid, and findings."""
+
+    document: Document
+    model: CJMap | None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        return self.document.path
+
+
+def suggest(word: object, candidates: typing.Iterable[str]) -> str:
+    """A '; did you mean ...?' suffix when a candidate is close, else ''."""
+    if not isinstance(word, str):
+        return ""
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def shown(value: object) -> str:
+    """A value as a map author would recognise it in their YAML."""
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f"'{value}'" if len(value) <= 60 else f"'{value[:57]}...'"
+    if isinstance(value, float) and value != value:
+        return ".nan"
+    if isinstance(value, float) and value in (float("inf"), float("-inf")):
+        return ".inf" if value > 0 else "-.inf"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return str(value)
+
+
+def describe(data: Any, path: PathKey) -> str:
+    """Human name of the item at path: "touchpoint 'checkout'", "pain 2 of touchpoint 'x'"."""
+    if not path:
+        return "the map"
+    if path[0] == "map":
+        return "'map'"
+    kind = KINDS.get(str(path[0]))
+    if kind is None or len(path) < 2 or not isinstance(path[1], int):
+        return f"'{path[0]}'"
+    item = _get(data, path[:2])
+    name = f"{kind} {path[1] + 1}"
+    if isinstance(item, dict) and isinstance(item.get("id"), str):
+        name = f"{kind} '{item['id']}'"
+    if len(path) >= 4 and isinstance(path[3], int) and path[2] in ("pains", "metrics"):
+        sub = {"pains": "pain", "metrics": "metric"}[str(path[2])]
+        return f"{sub} {path[3] + 1} of {name}"
+    return name
+
+
+def _get(data: Any, path: PathKey) -> Any:
+    for part in path:
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _data_path(data: Any, loc: tuple[str | int, ...]) -> PathKey:
+    """Pydantic's loc reduced to the segments that exist in the data.
+
+    Union members and validator names add segments to loc that are not keys of
+    the map; a segment is kept only when it leads into the data.
+    """
+    path: list[str | int] = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+            path.append(part)
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+            path.append(part)
+        elif isinstance(current, dict) and isinstance(part, str) and part not in current:
+            # A missing key: keep it as the last segment so messages can name it.
+            path.append(part)
+            break
+    return tuple(path)
+
+
+def _model_class(annotation: Any) -> type[Any] | None:
+    """The Pydantic model inside an annotation such as ``list[Stage] | None``."""
+    if isinstance(annotation, type) and hasattr(annotation, "model_fields"):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _model_class(typing.get_args(annotation)[0])
+    if origin in (list, typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found = _model_class(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def keys_at(path: PathKey) -> list[str]:
+    """The keys format v1 allows in the mapping at a data path."""
+    model: type[Any] | None = CJMap
+    for part in path:
+        if model is None:
+            return []
+        if isinstance(part, str):
+            info = model.model_fields.get(part)
+            model = _model_class(info.annotation) if info else None
+    return list(model.model_fields) if model is not None else []
+
+
+_EXPECTED = {
+    "int_type": "a whole number",
+    "bool_type": "true or false",
+    "string_type": "text (put quotes around it)",
+    "float_type": "a number",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+    "finite_number": "a finite number",
+    "date_type": "a date written as YYYY-MM-DD",
+    "date_parsing": "a date written as YYYY-MM-DD",
+    "date_from_datetime_parsing": "a date written as YYYY-MM-DD",
+    "date_from_datetime_inexact": "a date written as YYYY-MM-DD, without a time",
+    "string_too_short": "some text, not empty",
+}
+
+
+def _subject(data: Any, path: PathKey) -> str:
+    """How a message names the value at path: "'emotion' of touchpoint 'x'", "pain 2 of ..."."""
+    if not path:
+        return "the map"
+    last = path[-1]
+    if isinstance(last, str):
+        return f"'{last}' of {describe(data, path[:-1])}"
+    if len(path) == 4 and path[2] in ("pains", "metrics"):
+        return describe(data, path)
+    if len(path) == 2:
+        return describe(data, path)
+    return f"item {last + 1} of '{path[-2]}' of {describe(data, path[:-2])}"
+
+
+def _schema_finding(document: Document, err: Any) -> Finding:
+    data = document.data
+    kind: str = err["type"]
+    path = _data_path(data, tuple(err["loc"]))
+    field_name = path[-1] if path and isinstance(path[-1], str) else ""
+    owner = describe(data, path[:-1])
+    value = err.get("input")
+
+    if kind == "missing":
+        line, column = document.locate(path[:-1])
+        return error(
+            document.path, line, column, "E101", f"{owner} is missing required key '{field_name}'"
+        )
+    if kind == "extra_forbidden":
+        line, column = document.locate(path, key=True)
+        hint = (
+            suggest(path[-1], keys_at(path[:-1])) or " (keys for a team's own data start with 'x-')"
+        )
+        return error(
+            document.path, line, column, "E103", f"{owner} has unknown key '{path[-1]}'{hint}"
+        )
+
+    line, column = document.locate(path)
+    if kind == "string_pattern_mismatch":
+        return error(
+            document.path,
+            line,
+            column,
+            "E104",
+            f"{shown(value)} is not a valid id for {owner}: use letters, digits, "
+            "'_', '.' and '-', starting with a letter or digit",
+        )
+    subject = _subject(data, path)
+    if kind == "literal_error":
+        choices = [c.strip(" '") for c in err["ctx"]["expected"].replace(" or ", ", ").split(",")]
+        message = (
+            f"{subject} must be one of {', '.join(choices)}, not {shown(value)}"
+            f"{suggest(value, choices)}"
+        )
+    elif field_name == "emotion" and kind in ("greater_than_equal", "less_than_equal", "int_type"):
+        message = f"{subject} must be a whole number from -2 to 2, not {shown(value)}"
+    elif kind == "too_short":
+        message = f"{subject} needs at least one item"
+    elif kind == "model_type" and path and path[-2:-1] == ("pains",):
+        message = f"{subject} must be text or a mapping with 'text', not {shown(value)}"
+    elif kind in _EXPECTED:
+        message = f"{subject} must be {_EXPECTED[kind]}, not {shown(value)}"
+    else:
+        message = f"{subject}: {err['msg']} (got {shown(value)})"
+    return error(document.path, line, column, "E102", message)
+
+
+def _items(data: dict[str, Any], kind: str) -> list[tuple[int, dict[str, Any]]]:
+    items = data.get(kind)
+    if not isinstance(items, list):
+        return []
+    return [(index, item) for index, item in enumerate(items) if isinstance(item, dict)]
+
+
+def _ids(data: dict[str, Any], kind: str) -> list[str]:
+    return [item["id"] for _, item in _items(data, kind) if isinstance(item.get("id"), str)]
+
+
+def reference_findings(document: Document) -> list[Finding]:
+    """Duplicate ids and references to ids that do not exist, over the plain data."""
+    data = document.data
+    findings: list[Finding] = []
+    for kind, singular in KINDS.items():
+        first_seen: dict[str, int] = {}
+        for index, item in _items(data, kind):
+            item_id = item.get("id")
+            if not isinstance(item_id, str):
+                continue
+            if item_id in first_seen:
+                first_line = document.locate((kind, first_seen[item_id], "id"))[0]
+                line, column = document.locate((kind, index, "id"))
+                findings.append(
+                    error(
+                        document.path,
+                        line,
+                        column,
+                        "E105",
+                        f"{singular} id '{item_id}' is used twice "
+                        f"(first at line {first_line}); ids must be unique",
+                    )
+                )
+            else:
+                first_seen[item_id] = index
+
+    defined = {kind: set(_ids(data, kind)) for kind in KINDS}
+
+    def check(path: PathKey, value: object, kind: str, code: str, owner: str) -> None:
+        if isinstance(value, str) and value not in defined[kind]:
+            line, column = document.locate(path)
+            findings.append(
+                error(
+                    document.path,
+                    line,
+                    column,
+                    code,
+                    f"{owner} names {KINDS[kind]} '{value}', which is not defined"
+                    f"{suggest(value, defined[kind])}",
+                )
+            )
+
+    def check_list(path: PathKey, values: object, kind: str, code: str, owner: str) -> None:
+        if isinstance(values, list):
+            for position, value in enumerate(values):
+                check((*path, position), value, kind, code, owner)
+
+    for index, item in _items(data, "touchpoints"):
+        owner = describe(data, ("touchpoints", index))
+        check(("touchpoints", index, "stage"), item.get("stage"), "stages", "E201", owner)
+        check_list(
+            ("touchpoints", index, "channels"), item.get("channels"), "channels", "E202", owner
+        )
+        check_list(
+            ("touchpoints", index, "personas"), item.get("personas"), "personas", "E203", owner
+        )
+    for index, item in _items(data, "journeys"):
+        owner = describe(data, ("journeys", index))
+        check(("journeys", index, "persona"), item.get("persona"), "personas", "E203", owner)
+        check_list(("journeys", index, "steps"), item.get("steps"), "touchpoints", "E204", owner)
+    for index, item in _items(data, "actions"):
+        owner = describe(data, ("actions", index))
+        check_list(
+            ("actions", index, "touchpoints"), item.get("touchpoints"), "touchpoints", "E204", owner
+        )
+    return findings
+
+
+def _version_finding(document: Document) -> Finding | None:
+    data = document.data
+    if "cjmap" not in data:
+        return error(
+            document.path, 1, 1, "E100", "missing 'cjmap: 1' at the top; is this a cjmap map?"
+        )
+    version = data["cjmap"]
+    if type(version) is not int or version != FORMAT_VERSION:
+        line, column = document.locate(("cjmap",))
+        return error(
+            document.path,
+            line,
+            column,
+            "E100",
+            f"format version {shown(version)} is not supported; "
+            f"this cjmap reads 'cjmap: {FORMAT_VERSION}'",
+        )
+    return None
+
+
+def validate_document(document: Document) -> Checked:
+    """Check a loaded document against format v1 and its references."""
+    from pydantic import ValidationError
+
+    checked = Checked(document, None, list(document.findings))
+    data = document.data
+    if data is None:
+        if not document.findings:
+            checked.findings.append(
+                error(
+                    document.path, 1, 1, "E008", "the file is empty; a map starts with 'cjmap: 1'"
+                )
+            )
+        return checked
+    if not isinstance(data, dict):
+        line, column = document.locate(())
+        checked.findings.append(
+            error(
+                document.path,
+                line,
+                column,
+                "E008",
+                f"the top level is {shown(data)}, "
+                "but a map is a mapping that starts with 'cjmap: 1'",
+            )
+        )
+        return checked
+    version_problem = _version_finding(document)
+    if version_problem is not None:
+        checked.findings.append(version_problem)
+        return checked
+    try:
+        model = CJMap.model_validate(data)
+    except ValidationError as exc:
+        checked.findings.extend(_schema_finding(document, err) for err in exc.errors())
+        model = None
+    checked.findings.extend(reference_findings(document))
+    if checked.findings:
+        model = None
+    checked.model = model
+    checked.findings.sort(key=Finding.sort_key)
+    return checked
+
+
+def validate_path(
+    path: Path, display: str | None = None, max_size: int = DEFAULT_MAX_SIZE
+) -> Checked:
+    """Load and validate one map file. Raises InputError when the path cannot be read."""
+    return validate_document(load(path, display, max_size))
+
+
+@dataclass
+class Batch:
+    """The result of checking several paths: one Checked per map, and unusable paths."""
+
+    checked: list[Checked] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [finding for item in self.checked for finding in item.findings]
+
+
+def validate_paths(paths: typing.Sequence[Path], max_size: int = DEFAULT_MAX_SIZE) -> Batch:
+    """Validate every map in the given files and folders, collecting unusable paths."""
+    from cjmap.loader import InputError, expand_paths
+
+    files, skipped, problems = expand_paths(list(paths))
+    batch = Batch(skipped=skipped, problems=problems)
+    for file in files:
+        try:
+            batch.checked.append(validate_path(file, max_size=max_size))
+        except InputError as exc:
+            batch.problems.append(str(exc))
+    return batch

@@ -1,0 +1,56 @@
+"""Findings for people: ``path:line:col: CODE message``, coloured only on a terminal."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from cjmap.findings import Finding, Report, Severity
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def summary(report: Report) -> str:
+    """One closing line: what was found in how many files."""
+    maps = _plural(report.files, "map")
+    if not report.files:
+        return "No maps checked."
+    if not report.findings:
+        return f"No problems found in {maps}."
+    parts = [
+        _plural(report.count(severity), severity.value)
+        for severity in Severity
+        if report.count(severity)
+    ]
+    with_findings = len({finding.path for finding in report.findings})
+    return f"Found {', '.join(parts)} in {with_findings} of {maps}."
+
+
+def line(finding: Finding) -> str:
+    return f"{finding.path}:{finding.line}:{finding.column}: {finding.code} {finding.message}"
+
+
+def write(report: Report, out: TextIO, color: bool) -> None:
+    if not color:
+        for finding in report.findings:
+            out.write(line(finding) + "\n")
+        out.write(summary(report) + "\n")
+        return
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console(file=out, highlight=False, soft_wrap=True)
+    for finding in report.findings:
+        console.print(
+            f"[bold]{escape(finding.path)}[/]:{finding.line}:{finding.column}: "
+            f"[{_STYLE[finding.severity]}]{finding.code}[/] {escape(finding.message)}"
+        )
+    style = (
+        "green"
+        if not report.findings
+        else _STYLE[max((finding.severity for finding in report.findings), key=lambda s: s.rank)]
+    )
+    console.print(f"[{style}]{escape(summary(report))}[/]")
