@@ -61,7 +61,7 @@ PathsArgument = Annotated[
 ]
 MaxSizeOption = Annotated[
     int,
-    typer.Option("--max-size", metavar="BYTES", help="Refuse map files larger than this."),
+    typer.Option("--max-size", metavar="BYTES", min=1, help="Refuse map files larger than this."),
 ]
 VerboseOption = Annotated[
     bool, typer.Option("--verbose", "-v", help="Also say which files in folders were skipped.")

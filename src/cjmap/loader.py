@@ -15,6 +15,7 @@ from a tag.
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
 import re
@@ -142,20 +143,34 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
 def read_bytes(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> bytes | Finding:
     """The bytes of a regular file, a too-large finding, or InputError for an unusable path."""
     try:
         info = path.stat()
     except FileNotFoundError:
+        if path.is_symlink():
+            raise InputError(f"{path}: a symlink to a missing file") from None
         raise InputError(f"{path}: no such file or folder") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(f"{path}: a symlink loop (it leads back to itself)") from None
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
     if stat.S_ISDIR(info.st_mode):
         raise InputError(f"{path}: is a folder, not a map file")
     if not stat.S_ISREG(info.st_mode):
-        raise InputError(f"{path}: not a regular file")
+        raise InputError(f"{path}: not a regular file ({_file_kind(info.st_mode)})")
     if info.st_size > max_size:
         return error(
             str(path),
@@ -179,42 +194,72 @@ def _line_col_at(text: str, offset: int) -> Position:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
+# Byte order marks of encodings that are not UTF-8 (UTF-32 first: its LE mark starts like UTF-16's).
+_OTHER_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
 def decode(raw: bytes, display: str) -> str | Finding:
     """UTF-8 text (BOM removed), or a not-utf8 finding at the first bad byte."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+    for bom, encoding in _OTHER_BOMS:
+        if raw.startswith(bom):
+            return error(
+                display,
+                1,
+                1,
+                "E004",
+                f"not UTF-8 text: the file starts with a {encoding} byte order mark; "
+                "save the file as UTF-8",
+            )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        good = raw[: exc.start].decode("utf-8")
-        line, column = _line_col_at(good, len(good))
-        return error(
-            display,
-            line,
-            column,
-            "E004",
-            f"not UTF-8 text: byte 0x{raw[exc.start]:02x} at offset {exc.start}; "
-            "save the file as UTF-8",
-        )
-    nul = text.find("\x00")
+        return _not_utf8(raw, exc.start, display)
+    if "\x00" in text:
+        return _not_utf8(raw, raw.index(b"\x00"), display)
+    return text.removeprefix("\ufeff")
+
+
+def _not_utf8(raw: bytes, offset: int, display: str) -> Finding:
+    """E004 at the first NUL byte before ``offset`` (a binary file), else at ``offset``."""
+    nul = raw.find(b"\x00", 0, offset)
     if nul >= 0:
-        line, column = _line_col_at(text, nul)
-        offset = len(text[:nul].encode("utf-8"))
-        return error(
-            display,
-            line,
-            column,
-            "E004",
-            f"not UTF-8 text: NUL byte at offset {offset}; is this a binary file?",
-        )
-    return text
+        offset = nul
+    good = raw[:offset].decode("utf-8").removeprefix("\ufeff")
+    line, column = _line_col_at(good, len(good))
+    if raw[offset] == 0:
+        problem = f"NUL byte at offset {offset}; is this a binary or UTF-16 file?"
+    else:
+        problem = f"byte 0x{raw[offset]:02x} at offset {offset}; save the file as UTF-8"
+    return error(display, line, column, "E004", f"not UTF-8 text: {problem}")
 
 
-def _syntax_finding(display: str, exc: Exception) -> Finding:
+def _syntax_finding(display: str, exc: Exception, text: str = "") -> Finding:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
     context_mark = getattr(exc, "context_mark", None)
+    # libyaml's words for the commonest slips are cryptic; say what to do instead.
+    index = getattr(mark, "index", -1)
+    char = text[index] if isinstance(index, int) and 0 <= index < len(text) else ""
+    if char == "\t":
+        problem, context = "a tab character; indent with spaces, not tabs", None
+    elif char and problem.startswith("found character that cannot start any token"):
+        problem, context = f"'{char}' cannot start a value; put quotes around the text", None
+    elif problem.startswith("mapping values are not allowed"):
+        problem = (
+            "a ':' that is not allowed here; check this line's indentation, "
+            "or put quotes around text that contains ': '"
+        )
+        context = None
+    elif context == "while scanning a quoted scalar" and context_mark is not None and mark:
+        # Point at the opening quote, not at the end of the file where libyaml noticed.
+        problem = f"the quote that opens here is never closed ({problem} at line {mark.line + 1})"
+        mark, context = context_mark, None
     message = f"YAML syntax error: {problem}"
     if context:
         started = ""
@@ -486,7 +531,7 @@ def load_text(text: str, display: str) -> Document:
             document.findings.append(abort.finding)
             return document
         except Exception as exc:  # every parser error becomes one finding
-            document.findings.append(_syntax_finding(display, exc))
+            document.findings.append(_syntax_finding(display, exc, text))
             return document
     document.data = data
     document.findings.extend(findings)
@@ -519,6 +564,8 @@ def load(path: Path, display: str | None = None, max_size: int = DEFAULT_MAX_SIZ
 
 def is_map_file(path: Path) -> bool:
     """Whether a YAML file has a top-level ``cjmap:`` key (cheap text check, for folder scans)."""
+    if not path.is_file():
+        return True  # a FIFO or device would block the read; the real load reports it
     try:
         with path.open("rb") as handle:
             head = handle.read(64 * 1024)
@@ -533,26 +580,47 @@ def expand_paths(paths: list[Path]) -> tuple[list[Path], list[Path], list[str]]:
     skipped: list[Path] = []
     problems: list[str] = []
     for given in paths:
-        if given.is_dir():
-            found = sorted(p for p in _walk(given) if p.suffix in (".yaml", ".yml"))
+        kind = _path_kind(given)
+        if kind == "folder":
+            unreadable: list[str] = []
+            found = sorted(p for p in _walk(given, unreadable) if p.suffix in (".yaml", ".yml"))
             maps = [p for p in found if is_map_file(p)]
             files.extend(maps)
-            skipped.extend(p for p in found if p not in maps)
-            if not maps:
+            is_map = set(maps)
+            skipped.extend(p for p in found if p not in is_map)
+            problems.extend(unreadable)
+            if not maps and not unreadable:
                 problems.append(
                     f"{given}: no maps in this folder "
                     "(*.yaml or *.yml with a top-level 'cjmap:' key)"
                 )
-        elif given.exists() or given.is_symlink():
+        elif kind == "file":
             files.append(given)
         else:
             problems.append(f"{given}: no such file or folder")
     return files, skipped, problems
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def _path_kind(path: Path) -> str:
+    """'folder', 'file' (anything else that is there, even a broken symlink) or 'missing'."""
+    try:
+        if path.is_dir():
+            return "folder"
+        if path.exists() or path.is_symlink():
+            return "file"
+    except OSError:
+        return "file"  # e.g. a parent folder without permission: the load names the problem
+    return "missing"
+
+
+def _walk(folder: Path, unreadable: list[str]) -> Iterator[Path]:
+    """Files below a folder; folders that cannot be listed are added to ``unreadable``."""
+
+    def report(exc: OSError) -> None:
+        unreadable.append(f"{exc.filename}: cannot read this folder ({exc.strerror or exc})")
+
     # os.walk does not follow symlinked folders, so a symlink loop cannot trap it.
-    for root, dirs, names in os.walk(folder):
+    for root, dirs, names in os.walk(folder, onerror=report):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in names:
             yield Path(root) / name

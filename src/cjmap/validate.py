@@ -193,6 +193,8 @@ def _schema_finding(document: Document, err: Any) -> Finding:
         hint = (
             suggest(path[-1], keys_at(path[:-1])) or " (keys for a team's own data start with 'x-')"
         )
+        if path[-1] == "<<":
+            hint = " (merge keys are YAML 1.1, which cjmap does not read; write the keys out)"
         return error(
             document.path, line, column, "E103", f"{owner} has unknown key '{path[-1]}'{hint}"
         )
@@ -334,10 +336,13 @@ def validate_document(document: Document) -> Checked:
     data = document.data
     if data is None:
         if not document.findings:
+            what = (
+                "the file is empty"
+                if not document.text.strip()
+                else "the file holds no data, only comments or an empty value"
+            )
             checked.findings.append(
-                error(
-                    document.path, 1, 1, "E008", "the file is empty; a map starts with 'cjmap: 1'"
-                )
+                error(document.path, 1, 1, "E008", f"{what}; a map starts with 'cjmap: 1'")
             )
         return checked
     if not isinstance(data, dict):
