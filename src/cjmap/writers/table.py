@@ -27,8 +27,14 @@ EVERY_FORMAT = TERMINAL | MARKDOWN | DATA
 
 @dataclass(frozen=True)
 class Column:
-    """One column: the row key (also the JSON key and CSV header), a title for people,
-    the formats that show it, right alignment for numbers, and styles by value (terminal).
+    """One column of a table.
+
+    ``key`` names the value in each row and is the JSON key and CSV header; ``title``
+    heads the column for people; ``formats`` are the formats that show it. On a
+    terminal, ``numeric`` columns align right, ``styles`` colour a cell by its first word,
+    a column that ``wraps`` may break its text over lines when the terminal is narrow,
+    and one with a ``share`` takes that share of the width the others leave: give one
+    to long text.
     """
 
     key: str
@@ -36,6 +42,8 @@ class Column:
     formats: frozenset[str] = EVERY_FORMAT
     numeric: bool = False
     styles: Mapping[str, str] = field(default_factory=dict)
+    wraps: bool = False
+    share: int = 0
 
 
 @dataclass(frozen=True)
@@ -119,14 +127,26 @@ def _write_rich(table: Table, columns: Sequence[Column], out: TextIO) -> None:
     from rich.text import Text
 
     console = Console(file=out, highlight=False)
-    shown = RichTable(box=box.SIMPLE_HEAD, caption=table.summary or None, caption_justify="left")
+    shown = RichTable(
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        caption=table.summary or None,
+        caption_justify="left",
+    )
     for column in columns:
-        shown.add_column(column.title, justify="right" if column.numeric else "left")
+        shown.add_column(
+            column.title,
+            justify="right" if column.numeric else "left",
+            no_wrap=not column.wraps,
+            ratio=column.share or None,
+            overflow="fold",
+        )
     for row in table.rows:
         texts = []
         for column in columns:
             text = cell_text(row.get(column.key))
-            texts.append(Text(text, style=column.styles.get(text, "")))
+            first_word = text.split(maxsplit=1)[0] if text.strip() else ""
+            texts.append(Text(text, style=column.styles.get(first_word, "")))
         shown.add_row(*texts)
     console.print(shown)
 

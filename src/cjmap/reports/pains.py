@@ -1,0 +1,274 @@
+"""Every point of pain across maps, worst first: what a workshop fixes first.
+
+Order: severity (critical first), then roadblocks, then lower emotion at the
+touchpoint (touchpoints without an emotion after those with one), then lifecycle
+order (the stage's position in its map), then file order.
+
+With ``metrics``, a metric that misses its target (respecting ``better``) is listed
+too, as a pain of kind ``metric``. Its severity comes from how far it misses, as a
+share of the target: under 10% low, under 50% medium, otherwise high (a target of 0
+missed at all is high). Critical is left to people.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from cjmap.model import SEVERITIES, CJMap, Metric, Touchpoint
+from cjmap.reports import ValidMap, plural, require_known
+from cjmap.writers.table import DATA, MARKDOWN, TERMINAL, Cell, Column, Table, cell_text
+
+SEVERITY_STYLES = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "dim"}
+
+
+@dataclass(frozen=True)
+class PainFilter:
+    """Which pains to list. Within one option any id matches; across options all must."""
+
+    stages: Sequence[str] = ()
+    channels: Sequence[str] = ()
+    personas: Sequence[str] = ()
+    journeys: Sequence[str] = ()
+    min_severity: str = "low"
+    metrics: bool = False
+
+
+@dataclass(frozen=True)
+class PainPoint:
+    """One pain (or off-target metric) on one touchpoint, with where it is written."""
+
+    path: str
+    line: int
+    column: int
+    kind: Literal["pain", "metric"]
+    severity: str
+    roadblock: bool
+    touchpoint: str
+    touchpoint_name: str
+    stage: str
+    stage_name: str
+    channels: tuple[str, ...]
+    personas: tuple[str, ...]
+    emotion: int | None
+    covered: bool
+    text: str
+    stage_index: int
+    map_index: int
+
+    def sort_key(self) -> tuple[int, bool, bool, int, int, int, int, int]:
+        return (
+            -SEVERITIES.index(self.severity),
+            not self.roadblock,
+            self.emotion is None,
+            self.emotion or 0,
+            self.stage_index,
+            self.map_index,
+            self.line,
+            self.column,
+        )
+
+    def row(self) -> dict[str, Cell]:
+        return {
+            "where": f"{self.path}:{self.line}",
+            "severity_label": f"{self.severity}\nroadblock" if self.roadblock else self.severity,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "kind": self.kind,
+            "severity": self.severity,
+            "roadblock": self.roadblock,
+            "touchpoint": self.touchpoint,
+            "touchpoint_name": self.touchpoint_name,
+            "stage": self.stage,
+            "stage_name": self.stage_name,
+            "channels": list(self.channels),
+            "personas": list(self.personas),
+            "emotion": self.emotion,
+            "covered": self.covered,
+            "text": self.text,
+        }
+
+
+# People read severity (with "roadblock" under it), touchpoint and text first, and
+# the location last; tools get every field on its own.
+COLUMNS = (
+    Column("path", "Map", DATA),
+    Column("line", "Line", DATA, numeric=True),
+    Column("column", "Column", DATA, numeric=True),
+    Column("kind", "Kind", DATA),
+    Column("severity", "Severity", DATA),
+    Column("roadblock", "Roadblock", DATA),
+    Column("severity_label", "Severity", TERMINAL | MARKDOWN, styles=SEVERITY_STYLES),
+    Column("touchpoint", "Touchpoint", TERMINAL | DATA),
+    Column("touchpoint_name", "Touchpoint", MARKDOWN | DATA),
+    Column("stage", "Stage", DATA),
+    Column("stage_name", "Stage", MARKDOWN | DATA),
+    Column("channels", "Channels", MARKDOWN | DATA),
+    Column("personas", "Personas", MARKDOWN | DATA),
+    Column("emotion", "Emotion", numeric=True),
+    Column("covered", "Covered"),
+    Column("text", "Pain", wraps=True, share=1),
+    Column("where", "Where", TERMINAL | MARKDOWN, wraps=True),
+)
+
+
+def check_filter(maps: Sequence[ValidMap], wanted: PainFilter) -> None:
+    """Raise UnknownIdError when a filter names an id that none of the maps defines.
+
+    With no valid maps there is nothing to check against: the maps' own problems
+    are what to report.
+    """
+    if not maps:
+        return
+    models = [item.model for item in maps]
+    require_known("--stage", "stage", wanted.stages, (s.id for m in models for s in m.stages))
+    require_known(
+        "--channel", "channel", wanted.channels, (c.id for m in models for c in m.channels)
+    )
+    require_known(
+        "--persona", "persona", wanted.personas, (p.id for m in models for p in m.personas)
+    )
+    require_known(
+        "--journey", "journey", wanted.journeys, (j.id for m in models for j in m.journeys)
+    )
+    if wanted.min_severity not in SEVERITIES:
+        raise ValueError(f"unknown severity {wanted.min_severity!r}")
+
+
+def find_pains(maps: Sequence[ValidMap], wanted: PainFilter = PainFilter()) -> list[PainPoint]:
+    """The pains of every map that pass the filter, worst first.
+
+    Raises UnknownIdError when a filter names an id that none of the maps defines.
+    """
+    check_filter(maps, wanted)
+    floor = SEVERITIES.index(wanted.min_severity)
+    points = [
+        point
+        for map_index, item in enumerate(maps)
+        for point in _map_pains(item, map_index, wanted)
+        if SEVERITIES.index(point.severity) >= floor
+    ]
+    return sorted(points, key=PainPoint.sort_key)
+
+
+def _selected(model: CJMap, touchpoint: Touchpoint, wanted: PainFilter) -> bool:
+    if wanted.stages and touchpoint.stage not in wanted.stages:
+        return False
+    if wanted.channels and not set(wanted.channels) & set(touchpoint.channels):
+        return False
+    if wanted.personas and not any(
+        persona in model.personas_by_id and touchpoint.applies_to(persona)
+        for persona in wanted.personas
+    ):
+        return False
+    if wanted.journeys:
+        steps = {
+            step
+            for journey_id in wanted.journeys
+            if journey_id in model.journeys_by_id
+            for step in model.journeys_by_id[journey_id].steps
+        }
+        if touchpoint.id not in steps:
+            return False
+    return True
+
+
+def _map_pains(item: ValidMap, map_index: int, wanted: PainFilter) -> Iterator[PainPoint]:
+    model = item.model
+    every_persona = tuple(persona.id for persona in model.personas)
+    for index, touchpoint in enumerate(model.touchpoints):
+        if not _selected(model, touchpoint, wanted):
+            continue
+        # What every pain on this touchpoint shares; each pain fills in the rest.
+        shared = PainPoint(
+            path=item.path,
+            line=0,
+            column=0,
+            kind="pain",
+            severity="medium",
+            roadblock=False,
+            touchpoint=touchpoint.id,
+            touchpoint_name=touchpoint.name,
+            stage=touchpoint.stage,
+            stage_name=model.stages_by_id[touchpoint.stage].name,
+            channels=tuple(touchpoint.channels),
+            personas=every_persona if touchpoint.personas is None else tuple(touchpoint.personas),
+            emotion=touchpoint.emotion,
+            covered=touchpoint.id in model.covered_touchpoints,
+            text="",
+            stage_index=model.stage_index[touchpoint.stage],
+            map_index=map_index,
+        )
+        for number, pain in enumerate(touchpoint.pains):
+            line, column = item.document.locate(("touchpoints", index, "pains", number))
+            yield replace(
+                shared,
+                line=line,
+                column=column,
+                severity=pain.severity,
+                roadblock=pain.roadblock,
+                text=pain.text,
+            )
+        if not wanted.metrics:
+            continue
+        for number, metric in enumerate(touchpoint.metrics):
+            if metric.off_target:
+                line, column = item.document.locate(("touchpoints", index, "metrics", number))
+                yield replace(
+                    shared,
+                    line=line,
+                    column=column,
+                    kind="metric",
+                    severity=metric_severity(metric),
+                    text=metric_text(metric),
+                )
+
+
+def metric_severity(metric: Metric) -> str:
+    """How badly an off-target metric hurts, from how far it misses as a share of the target."""
+    assert metric.value is not None and metric.target is not None
+    miss = abs(metric.value - metric.target)
+    share = miss / abs(metric.target) if metric.target else math.inf
+    if share < 0.1:
+        return "low"
+    if share < 0.5:
+        return "medium"
+    return "high"
+
+
+def _measure(value: float, unit: str | None) -> str:
+    number = cell_text(value)
+    if not unit:
+        return number
+    # "64%", but "19 minutes" and "4.4 out of 5".
+    return f"{number}{unit}" if not unit[0].isalnum() else f"{number} {unit}"
+
+
+def metric_text(metric: Metric) -> str:
+    """'Checkout abandonment: 64% against a target of 35% (lower is better)'."""
+    assert metric.value is not None and metric.target is not None
+    return (
+        f"{metric.name}: {_measure(metric.value, metric.unit)} against a target of "
+        f"{_measure(metric.target, metric.unit)} ({metric.better} is better)"
+    )
+
+
+def pains_table(points: Sequence[PainPoint], map_count: int) -> Table:
+    """The rows for a writer, with a summary and the empty-result message."""
+    maps = plural(map_count, "map")
+    metrics = sum(1 for point in points if point.kind == "metric")
+    summary = f"{plural(len(points), 'pain point')} in {maps}"
+    if metrics:
+        summary = (
+            f"{plural(len(points) - metrics, 'pain point')} and "
+            f"{plural(metrics, 'off-target metric')} in {maps}"
+        )
+    return Table(
+        columns=COLUMNS,
+        rows=[point.row() for point in points],
+        summary=summary,
+        empty=f"No pain points found in {maps}.",
+    )
