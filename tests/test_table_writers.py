@@ -171,3 +171,10 @@ def test_rich_table_on_a_terminal_shows_titles_cells_and_summary() -> None:
     for expected in ("Where", "Name", "a.yaml:12", "Pay | ship", "web, app", "2 things in 1 map"):
         assert expected in text
     assert "Map" not in text  # a data-only column
+
+
+def test_rich_table_shows_brackets_as_they_are() -> None:
+    table = Table((Column("text", "[b]Text[/b]"),), [{"text": "[red]not markup[/red]"}], "[i]1[/i]")
+    text = render(write_table, table, color=True)
+    for literal in ("[b]Text[/b]", "[red]not markup[/red]", "[i]1[/i]"):
+        assert literal in text

@@ -13,6 +13,7 @@ from typing import Annotated, Literal, NoReturn
 import typer
 
 from cjmap import __version__
+from cjmap.findings import Report
 from cjmap.loader import DEFAULT_MAX_SIZE
 
 app = typer.Typer(
@@ -107,6 +108,135 @@ def _report_paths(problems: list[str], skipped: list[Path], verbose: bool) -> No
     if verbose:
         for path in skipped:
             print(f"cjmap: skipped {path} (no top-level 'cjmap:' key)", file=sys.stderr)
+
+
+LintFormat = Literal["text", "json", "github", "sarif"]
+
+
+@app.command(
+    epilog="Examples: cjmap lint examples/ --strict; "
+    "cjmap lint maps/ --format sarif -o cjmap.sarif; cjmap lint map.yaml --ignore L115,L105",
+)
+def lint(
+    paths: PathsArgument,
+    output_format: Annotated[
+        LintFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = "text",
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="RULES",
+            help="Run only these rules (names or codes, comma-separated); "
+            "replaces the config file's select and ignore.",
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(metavar="RULES", help="Do not run these rules (names or codes)."),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE",
+            help="Read settings from this cjmap.toml or pyproject.toml, instead of the "
+            "nearest one above each map.",
+        ),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when findings would fail.")
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write the report to this file."),
+    ] = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose", "-v", help="Also say which files were skipped and which config applied."
+        ),
+    ] = False,
+) -> None:
+    """Check maps like validate, then against the rules of good journey mapping.
+
+    Each finding has a rule, a code and a severity (see cjmap rules). Exits 1
+    when an error remains (or a warning, with --strict), 0 otherwise, 2 for
+    unusable paths, options or config files.
+    """
+    from cjmap.config import ConfigError, rule_names
+    from cjmap.findings import Severity
+    from cjmap.lint import lint_paths, split_names
+    from cjmap.rules import all_checks
+
+    try:
+        selected = None if select is None else rule_names(split_names(select), "--select")
+        ignored = rule_names(split_names(ignore), "--ignore")
+        run = lint_paths(
+            paths, config_file=config, select=selected, ignore=ignored, max_size=max_size
+        )
+    except ConfigError as exc:
+        fail(str(exc))
+    _report_paths(run.batch.problems, run.batch.skipped, verbose)
+    if verbose:
+        for path, used in run.configs.items():
+            source = used.source or "defaults (no config file found)"
+            print(f"cjmap: {path}: settings from {source}", file=sys.stderr)
+    report = Report(findings=run.batch.findings, files=len(run.batch.checked), checks=all_checks())
+    _write_findings(report, output_format, output)
+    if run.batch.problems:
+        raise typer.Exit(EXIT_USAGE)
+    worst = Severity.WARNING if strict else Severity.ERROR
+    failed = any(finding.severity.rank >= worst.rank for finding in report.findings)
+    raise typer.Exit(EXIT_PROBLEMS if failed and not exit_zero else EXIT_OK)
+
+
+def _write_findings(report: Report, output_format: str, output: Path | None) -> None:
+    from cjmap.writers import findings_writer
+
+    write = findings_writer(output_format)
+    if output is None:
+        write(report, sys.stdout, use_color(sys.stdout))
+        return
+    try:
+        with output.open("w", encoding="utf-8") as out:
+            write(report, out, False)
+    except OSError as exc:
+        fail(f"{output}: cannot write ({exc.strerror or exc})")
+
+
+RulesFormat = Literal["table", "json"]
+
+
+@app.command(name="rules", epilog="Examples: cjmap rules; cjmap rules unaddressed-pain")
+def rules_command(
+    name: Annotated[
+        str | None,
+        typer.Argument(help="A rule's name or code: print its page.", show_default=False),
+    ] = None,
+    output_format: Annotated[
+        RulesFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = "table",
+) -> None:
+    """List the lint rules with code, name, severity and what each finds.
+
+    With a NAME, print that rule's page: what it checks, why it matters, a bad
+    and a good example.
+    """
+    from cjmap.rules import UnknownRule, all_rules, find_rule
+    from cjmap.rules.docs import page, rules_table
+    from cjmap.writers import row_writer
+
+    rules = all_rules()
+    if name is not None:
+        try:
+            rules = (find_rule(name),)
+        except UnknownRule as exc:
+            fail(str(exc))
+        if output_format == "table":
+            sys.stdout.write(page(rules[0]))
+            return
+    row_writer(output_format)(rules_table(rules), sys.stdout, use_color(sys.stdout))
 
 
 @app.command(epilog="Example: cjmap init maps/checkout.yaml")

@@ -22,6 +22,7 @@ FINDINGS_FORMATS: dict[str, str] = {
     "text": "cjmap.writers.text",
     "json": "cjmap.writers.json",
     "github": "cjmap.writers.github",
+    "sarif": "cjmap.writers.sarif",
 }
 
 

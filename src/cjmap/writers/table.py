@@ -130,12 +130,12 @@ def _write_rich(table: Table, columns: Sequence[Column], out: TextIO) -> None:
     shown = RichTable(
         box=box.SIMPLE_HEAD,
         pad_edge=False,
-        caption=table.summary or None,
+        caption=Text(table.summary) if table.summary else None,
         caption_justify="left",
     )
     for column in columns:
         shown.add_column(
-            column.title,
+            Text(column.title),
             justify="right" if column.numeric else "left",
             no_wrap=not column.wraps,
             ratio=column.share or None,

@@ -1,0 +1,127 @@
+"""Finds stage and touchpoint names that use the company's internal words
+instead of the customer's: whole words, in any case, a plural with a trailing
+`s` included ("Lead" and "leads" match `lead`; "misleading" does not).
+
+The default list: lead, MQL, SQL, funnel, conversion, upsell, cross-sell, CTA,
+acquisition, retention, churn, B2B, B2C, D2C, ARPU, LTV, KPI, NPS, CSAT, SLA,
+CRM, SKU, touchpoint, omnichannel, onboarding flow. Pipeline words (lead,
+funnel, conversion, churn) are how the company counts customers, not how
+customers see themselves; the others are acronyms and systems customers never
+meet.
+
+## Options
+
+In `[tool.cjmap]` of `pyproject.toml` or in `cjmap.toml`: `jargon = [...]`
+replaces the list (an empty list turns the rule off in effect),
+`extend-jargon = [...]` adds the company's own words to it:
+
+```toml
+[tool.cjmap]
+extend-jargon = ["NBA", "deflection"]
+```
+
+## Why it matters
+
+A journey map describes the experience in the customer's language only; a
+process map describes the company's internal processes in its own jargon.
+A stage called "Lead nurturing" or a touchpoint called "Upsell SKU page" shows
+the map was written from inside the company, and it hides what the customer is
+actually trying to do ("Compare plans", "Add a grinder to the order").
+
+## Example
+
+### Bad
+
+```yaml
+stages:
+  - {id: awareness, name: Top of the funnel}
+  - {id: purchase, name: Conversion}
+```
+
+### Good
+
+```yaml
+stages:
+  - {id: awareness, name: Hear about us}
+  - {id: purchase, name: Subscribe and pay}
+```
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from cjmap.findings import Severity
+from cjmap.loader import PathKey
+from cjmap.model import Stage, Touchpoint
+from cjmap.rules import Context, Hit, Located, make_rule
+
+
+@cache
+def jargon_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regex for the whole list: whole words, any case, optional plural 's'."""
+    terms = sorted({word.strip() for word in words if word.strip()}, key=len, reverse=True)
+    if not terms:
+        return None
+    alternatives = "|".join(r"\s+".join(map(re.escape, term.split())) for term in terms)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})s?(?![\w-])", re.IGNORECASE)
+
+
+def _listed(words: list[str]) -> str:
+    quoted = [f"'{word}'" for word in words]
+    if len(quoted) == 1:
+        return f"the internal word {quoted[0]}"
+    return f"the internal words {', '.join(quoted[:-1])} and {quoted[-1]}"
+
+
+def find(context: Context) -> Iterator[Hit]:
+    pattern = jargon_pattern(context.config.jargon)
+    if pattern is None:
+        return
+    lines: list[str] = []
+    named: list[tuple[str, PathKey, Stage | Touchpoint]] = [
+        ("stage", ("stages", index), item) for index, item in enumerate(context.model.stages)
+    ]
+    named += [
+        ("touchpoint", ("touchpoints", index), item)
+        for index, item in enumerate(context.model.touchpoints)
+    ]
+    for kind, item_path, item in named:
+        matches = list(pattern.finditer(item.name))
+        if not matches:
+            continue
+        if not lines:
+            lines = context.document.text.splitlines()
+        path: PathKey = (*item_path, "name")
+        words = list(dict.fromkeys(match.group(0) for match in matches))
+        yield (
+            _word_position(context, lines, path, matches[0]),
+            f"{kind} '{item.id}' is named {item.name!r}, with {_listed(words)}; "
+            "name it in the customer's words",
+        )
+
+
+def _word_position(
+    context: Context, lines: list[str], path: PathKey, match: re.Match[str]
+) -> PathKey | Located:
+    """The column of the word itself when the name is on one line, else the name's."""
+    line, column = context.document.locate(path)
+    if line > len(lines):
+        return path
+    text = lines[line - 1]
+    start = column - 1 + (1 if text[column - 1 : column] in ("'", '"') else 0) + match.start()
+    if text[start : start + len(match.group(0))] == match.group(0):
+        return Located(line, start + 1)
+    return path
+
+
+RULE = make_rule(
+    "L111",
+    "internal-jargon",
+    "a stage or touchpoint name in the company's words, not the customer's",
+    Severity.WARNING,
+    find,
+    __doc__,
+)

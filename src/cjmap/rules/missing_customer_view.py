@@ -1,0 +1,69 @@
+"""Finds touchpoints that do not say what the customer is `doing`, `thinking`
+or `feeling` (any of the three missing).
+
+## Why it matters
+
+A journey map tells the experience from the customer's side: what they do,
+what goes through their mind and how it makes them feel, in their own words.
+Without these a touchpoint is an entry in a process diagram, and the map loses
+what makes it a journey map. This is an info: a first draft often fills them
+in later, after talking to customers.
+
+## Example
+
+### Bad
+
+```yaml
+touchpoints:
+  - id: checkout
+    name: Pay for the first box
+    stage: purchase
+    channels: [web]
+    doing: Types card details on the phone
+```
+
+### Good
+
+```yaml
+touchpoints:
+  - id: checkout
+    name: Pay for the first box
+    stage: purchase
+    channels: [web]
+    doing: Types card details on the phone
+    thinking: Why is shipping extra? The ad said free delivery.
+    feeling: Annoyed, feels tricked
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cjmap.findings import Severity
+from cjmap.rules import Context, Hit, make_rule
+
+VIEW = ("doing", "thinking", "feeling")
+
+
+def find(context: Context) -> Iterator[Hit]:
+    for index, touchpoint in enumerate(context.model.touchpoints):
+        missing = [key for key in VIEW if getattr(touchpoint, key) is None]
+        if missing:
+            listed = " and ".join(
+                [", ".join(missing[:-1]), missing[-1]] if len(missing) > 1 else missing
+            )
+            yield (
+                ("touchpoints", index),
+                f"touchpoint '{touchpoint.id}' does not say what the customer is {listed}",
+            )
+
+
+RULE = make_rule(
+    "L105",
+    "missing-customer-view",
+    "a touchpoint missing any of doing, thinking, feeling",
+    Severity.INFO,
+    find,
+    __doc__,
+)

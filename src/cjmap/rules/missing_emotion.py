@@ -1,0 +1,62 @@
+"""Finds touchpoints without an `emotion` (from -2, very negative, to 2, very
+positive).
+
+## Why it matters
+
+The emotion at each touchpoint draws the journey's emotional curve: where the
+customer is delighted, where they are frustrated, where the mood drops just
+before they leave. A touchpoint without one is a hole in that curve, and the
+lowest points are the ones a team should fix first.
+
+## Example
+
+### Bad
+
+```yaml
+touchpoints:
+  - id: checkout
+    name: Pay for the first box
+    stage: purchase
+    channels: [web]
+    feeling: Annoyed, feels tricked
+```
+
+### Good
+
+```yaml
+touchpoints:
+  - id: checkout
+    name: Pay for the first box
+    stage: purchase
+    channels: [web]
+    feeling: Annoyed, feels tricked
+    emotion: -2
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cjmap.findings import Severity
+from cjmap.rules import Context, Hit, make_rule
+
+
+def find(context: Context) -> Iterator[Hit]:
+    for index, touchpoint in enumerate(context.model.touchpoints):
+        if touchpoint.emotion is None:
+            yield (
+                ("touchpoints", index),
+                f"touchpoint '{touchpoint.id}' has no emotion; "
+                "say how the customer feels here, from -2 to 2",
+            )
+
+
+RULE = make_rule(
+    "L104",
+    "missing-emotion",
+    "a touchpoint without an emotion",
+    Severity.WARNING,
+    find,
+    __doc__,
+)

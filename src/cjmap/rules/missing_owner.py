@@ -1,0 +1,59 @@
+"""Finds touchpoints without an `owner`: the team that owns the touchpoint.
+
+## Why it matters
+
+Touchpoints cut across departments: the checkout belongs to the web team, the
+parcel to logistics, the reminder email to lifecycle marketing. Naming the
+owning team breaks the silos and gives each fix an owner; a touchpoint nobody
+owns is one nobody will improve. This is an info, since a first draft often
+names owners later.
+
+## Example
+
+### Bad
+
+```yaml
+touchpoints:
+  - id: taste-quiz
+    name: Take the taste quiz
+    stage: awareness
+    channels: [web]
+```
+
+### Good
+
+```yaml
+touchpoints:
+  - id: taste-quiz
+    name: Take the taste quiz
+    stage: awareness
+    channels: [web]
+    owner: E-commerce team
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cjmap.findings import Severity
+from cjmap.rules import Context, Hit, make_rule
+
+
+def find(context: Context) -> Iterator[Hit]:
+    for index, touchpoint in enumerate(context.model.touchpoints):
+        if touchpoint.owner is None:
+            yield (
+                ("touchpoints", index),
+                f"touchpoint '{touchpoint.id}' has no owner; name the team that owns it",
+            )
+
+
+RULE = make_rule(
+    "L115",
+    "missing-owner",
+    "a touchpoint with no owning team",
+    Severity.INFO,
+    find,
+    __doc__,
+)
