@@ -74,6 +74,13 @@ def run_cli(*args: str | Path) -> Result:
     return Result(outcome.exit_code, outcome.stdout, outcome.stderr)
 
 
+def readme_output(command: str) -> str:
+    """What the README shows after ``$ command`` in a console block, to compare with a run."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = text.index(f"$ {command}\n") + len(command) + 3
+    return text[start : text.index("```", start)]
+
+
 def findings_of(text: str, path: str = "map.yaml") -> list[Finding]:
     return validate_document(load_text(text, path)).findings
 

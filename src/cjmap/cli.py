@@ -8,13 +8,18 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Literal, NoReturn
+from typing import TYPE_CHECKING, Annotated, Literal, NoReturn
 
 import typer
 
 from cjmap import __version__
 from cjmap.findings import Report
 from cjmap.loader import DEFAULT_MAX_SIZE
+
+if TYPE_CHECKING:
+    from cjmap.reports import ValidMap
+    from cjmap.validate import Batch
+    from cjmap.writers.table import Table
 
 app = typer.Typer(
     name="cjmap",
@@ -237,6 +242,205 @@ def rules_command(
             sys.stdout.write(page(rules[0]))
             return
     row_writer(output_format)(rules_table(rules), sys.stdout, use_color(sys.stdout))
+
+
+RowFormat = Literal["table", "json", "csv", "markdown"]
+RowFormatOption = Annotated[
+    RowFormat,
+    typer.Option(
+        "--format", "-f", help="table on a terminal, json or csv for tools, markdown for tickets."
+    ),
+]
+RowOutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", metavar="FILE", help="Write the report to this file."),
+]
+
+
+def _split_ids(values: list[str] | None) -> list[str]:
+    """Ids from an option that may be repeated and comma-separated."""
+    return [part.strip() for value in values or () for part in value.split(",") if part.strip()]
+
+
+def _reportable_maps(
+    paths: list[Path], max_size: int, verbose: bool
+) -> tuple[Batch, list[ValidMap]]:
+    """Validate the maps; print path problems and the findings of invalid maps on stderr."""
+    from cjmap.reports import plural, valid_maps
+    from cjmap.validate import validate_paths
+    from cjmap.writers.text import line
+
+    batch = validate_paths(paths, max_size=max_size)
+    _report_paths(batch.problems, batch.skipped, verbose)
+    for finding in batch.findings:
+        print(line(finding), file=sys.stderr)
+    maps = valid_maps(batch.checked)
+    invalid = len(batch.checked) - len(maps)
+    if invalid:
+        print(
+            f"cjmap: {plural(invalid, 'map')} not valid, left out of the report "
+            "(fix the problems above)",
+            file=sys.stderr,
+        )
+    return batch, maps
+
+
+def _write_rows(table: Table, output_format: str, output: Path | None) -> None:
+    import io
+
+    from cjmap.atomic import write_atomic
+    from cjmap.writers import row_writer
+
+    write = row_writer(output_format)
+    if output is None:
+        write(table, sys.stdout, use_color(sys.stdout))
+        return
+    text = io.StringIO()
+    write(table, text, False)
+    try:
+        write_atomic(output, text.getvalue().encode("utf-8"))
+    except OSError as exc:
+        fail(f"{output}: cannot write ({exc.strerror or exc})")
+
+
+def _report_exit(batch: Batch, found: bool = False) -> NoReturn:
+    """2 for unusable paths, 1 for invalid maps (or what the report fails on), else 0."""
+    if batch.problems:
+        raise typer.Exit(EXIT_USAGE)
+    invalid = any(item.model is None for item in batch.checked)
+    raise typer.Exit(EXIT_PROBLEMS if invalid or found else EXIT_OK)
+
+
+@app.command(
+    epilog="Examples: cjmap pains examples/coffee-subscription.yaml --min-severity high; "
+    "cjmap pains maps/ --persona busy-parent --metrics -f markdown",
+)
+def pains(
+    paths: PathsArgument,
+    stage: Annotated[
+        list[str] | None,
+        typer.Option("--stage", metavar="ID", help="Only pains in these stages."),
+    ] = None,
+    channel: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--channel", metavar="ID", help="Only pains on touchpoints over these channels."
+        ),
+    ] = None,
+    persona: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--persona",
+            metavar="ID",
+            help="Only pains on touchpoints for these personas (a touchpoint that lists no "
+            "personas is for every persona).",
+        ),
+    ] = None,
+    journey: Annotated[
+        list[str] | None,
+        typer.Option("--journey", metavar="ID", help="Only pains on the steps of these journeys."),
+    ] = None,
+    min_severity: Annotated[
+        Literal["low", "medium", "high", "critical"],
+        typer.Option("--min-severity", help="Leave out pains milder than this."),
+    ] = "low",
+    metrics: Annotated[
+        bool, typer.Option("--metrics", help="Also list metrics that miss their target.")
+    ] = False,
+    output_format: RowFormatOption = "table",
+    output: RowOutputOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
+    verbose: VerboseOption = False,
+) -> None:
+    """List every point of pain across the maps, worst first.
+
+    Order: severity, then roadblocks, then lower emotion, then lifecycle order.
+    Filters take ids, repeated or comma-separated; a pain must pass every filter
+    given. Maps that do not validate are left out, their problems on stderr, and
+    the exit code is 1.
+    """
+    from cjmap.reports import UnknownIdError
+    from cjmap.reports.pains import PainFilter, find_pains, pains_table
+
+    batch, maps = _reportable_maps(paths, max_size, verbose)
+    wanted = PainFilter(
+        stages=_split_ids(stage),
+        channels=_split_ids(channel),
+        personas=_split_ids(persona),
+        journeys=_split_ids(journey),
+        min_severity=min_severity,
+        metrics=metrics,
+    )
+    try:
+        points = find_pains(maps, wanted)
+    except UnknownIdError as exc:
+        fail(str(exc))
+    _write_rows(pains_table(points, len(maps)), output_format, output)
+    _report_exit(batch)
+
+
+@app.command(
+    epilog="Examples: cjmap gaps examples/coffee-subscription.yaml --against standard; "
+    "cjmap gaps maps/ --by persona --journeys --check",
+)
+def gaps(
+    paths: PathsArgument,
+    by: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--by",
+            metavar="persona|channel",
+            help="Also list, per persona or channel, the stages it never appears in.",
+        ),
+    ] = None,
+    journeys: Annotated[
+        bool,
+        typer.Option(
+            "--journeys",
+            help="Also list the stages each journey skips, and (for context, not counted by "
+            "--check) those before or after it.",
+        ),
+    ] = False,
+    against: Annotated[
+        str | None,
+        typer.Option(
+            "--against",
+            metavar="standard|b2b|FILE",
+            help="Also name the stages of a reference lifecycle that the map lacks: a built-in "
+            "one, or a YAML file listing stage names or ids.",
+        ),
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Exit 1 when any gap is listed, for CI.")
+    ] = False,
+    output_format: RowFormatOption = "table",
+    output: RowOutputOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
+    verbose: VerboseOption = False,
+) -> None:
+    """List the lifecycle stages that no touchpoint maps, in lifecycle order.
+
+    Exits 0 unless --check is given and there are gaps (1), a map does not
+    validate (1), or a path or the --against lifecycle is unusable (2).
+    """
+    from cjmap.lifecycles import LifecycleError, load_lifecycle
+    from cjmap.reports.gaps import GAP_GROUPS, GapOptions, find_gaps, gaps_table, has_gaps
+    from cjmap.validate import suggest
+
+    groups = _split_ids(by)
+    for group in groups:
+        if group not in GAP_GROUPS:
+            fail(
+                f"--by '{group}' is not one of {', '.join(GAP_GROUPS)}{suggest(group, GAP_GROUPS)}"
+            )
+    try:
+        lifecycle = None if against is None else load_lifecycle(against)
+    except LifecycleError as exc:
+        fail(f"--against: {exc}")
+    batch, maps = _reportable_maps(paths, max_size, verbose)
+    found = find_gaps(maps, GapOptions(by=groups, journeys=journeys, against=lifecycle))
+    _write_rows(gaps_table(found, len(maps)), output_format, output)
+    _report_exit(batch, check and has_gaps(found))
 
 
 @app.command(epilog="Example: cjmap init maps/checkout.yaml")
