@@ -312,3 +312,21 @@ def test_examples_worst_pain_is_the_checkout_roadblock() -> None:
     order = ["critical", "high", "medium", "low"]
     assert severities == sorted(severities, key=order.index)
     assert sum(1 for point in points if point.kind == "metric") == 6
+
+
+def test_unknown_id_without_a_close_match_lists_a_few_known_ones() -> None:
+    many = PAINFUL.replace(
+        "journeys:\n",
+        "journeys:\n"
+        + "".join(f"  - {{id: j{n}, name: J, persona: parent, steps: [pay]}}\n" for n in range(9)),
+    )
+    with pytest.raises(UnknownIdError) as caught:
+        find_pains(maps_of(many), PainFilter(journeys=["xyz"]))
+    assert str(caught.value) == (
+        "--journey 'xyz' is not a journey id in any of the maps; the maps define "
+        "barista-path, j0, j1, j2, j3, j4, j5, j6 and 3 more"
+    )
+    no_journeys = PAINFUL[: PAINFUL.index("journeys:")]
+    with pytest.raises(UnknownIdError) as caught:
+        find_pains(maps_of(no_journeys), PainFilter(journeys=["xyz"]))
+    assert str(caught.value).endswith("; the maps define none")

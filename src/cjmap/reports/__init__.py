@@ -43,8 +43,11 @@ def require_known(option: str, kind: str, wanted: Sequence[str], defined: Iterab
         if item in known:
             continue
         hint = suggest(item, known)
-        if not hint:
-            hint = f"; the maps define {', '.join(known)}" if known else "; the maps define none"
+        if not hint and not known:
+            hint = "; the maps define none"
+        elif not hint:
+            more = f" and {len(known) - 8} more" if len(known) > 8 else ""
+            hint = f"; the maps define {', '.join(known[:8])}{more}"
         raise UnknownIdError(f"{option} '{item}' is not a {kind} id in any of the maps{hint}")
 
 

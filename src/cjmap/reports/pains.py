@@ -154,7 +154,15 @@ def find_pains(maps: Sequence[ValidMap], wanted: PainFilter = PainFilter()) -> l
     return sorted(points, key=PainPoint.sort_key)
 
 
-def _selected(model: CJMap, touchpoint: Touchpoint, wanted: PainFilter) -> bool:
+def _journey_steps(model: CJMap, journey_ids: Sequence[str]) -> frozenset[str]:
+    """The touchpoints on the given journeys of a map (journeys it lacks have none)."""
+    journeys = [model.journeys_by_id[j] for j in journey_ids if j in model.journeys_by_id]
+    return frozenset(step for journey in journeys for step in journey.steps)
+
+
+def _selected(
+    model: CJMap, touchpoint: Touchpoint, wanted: PainFilter, steps: frozenset[str]
+) -> bool:
     if wanted.stages and touchpoint.stage not in wanted.stages:
         return False
     if wanted.channels and not set(wanted.channels) & set(touchpoint.channels):
@@ -164,23 +172,15 @@ def _selected(model: CJMap, touchpoint: Touchpoint, wanted: PainFilter) -> bool:
         for persona in wanted.personas
     ):
         return False
-    if wanted.journeys:
-        steps = {
-            step
-            for journey_id in wanted.journeys
-            if journey_id in model.journeys_by_id
-            for step in model.journeys_by_id[journey_id].steps
-        }
-        if touchpoint.id not in steps:
-            return False
-    return True
+    return not wanted.journeys or touchpoint.id in steps
 
 
 def _map_pains(item: ValidMap, map_index: int, wanted: PainFilter) -> Iterator[PainPoint]:
     model = item.model
     every_persona = tuple(persona.id for persona in model.personas)
+    steps = _journey_steps(model, wanted.journeys)
     for index, touchpoint in enumerate(model.touchpoints):
-        if not _selected(model, touchpoint, wanted):
+        if not _selected(model, touchpoint, wanted, steps):
             continue
         # What every pain on this touchpoint shares; each pain fills in the rest.
         shared = PainPoint(
