@@ -11,7 +11,7 @@ from cjmap.config import Config
 from cjmap.lint import lint_document, run_rules
 from cjmap.loader import load_text
 from cjmap.validate import validate_document
-from conftest import EXAMPLES, MINIMAL, run_cli
+from conftest import EXAMPLES, MINIMAL, ROOT, readme_output, run_cli
 
 COFFEE = EXAMPLES / "coffee-subscription.yaml"
 # MINIMAL lints with: no emotion, customer view or owner on its two touchpoints.
@@ -243,3 +243,10 @@ def test_json_findings_carry_the_rule_name(folder: Path) -> None:
         "severity": "warning",
         "message": "touchpoint 'ad' has no emotion; say how the customer feels here, from -2 to 2",
     }
+
+
+@pytest.mark.parametrize("command", ["cjmap lint examples/coffee-subscription.yaml", "cjmap rules"])
+def test_readme_examples_are_real_output(monkeypatch: pytest.MonkeyPatch, command: str) -> None:
+    monkeypatch.chdir(ROOT)
+    result = run_cli(*command.split()[1:])
+    assert result.stdout == readme_output(command)

@@ -28,7 +28,6 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from cjmap.findings import Severity
@@ -82,12 +81,15 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Config:
-    """Resolved lint settings. Rule names are canonical (kebab-case names, not codes)."""
+    """Resolved lint settings. Rule names are canonical (kebab-case names, not codes).
+
+    Plain values only, so that a Config pickles into worker processes.
+    """
 
     source: Path | None = None
     select: frozenset[str] | None = None
     ignore: frozenset[str] = frozenset()
-    severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
+    severity: Mapping[str, Severity] = field(default_factory=dict)
     jargon: tuple[str, ...] = DEFAULT_JARGON
     stale_days: int = DEFAULT_STALE_DAYS
 
@@ -194,7 +196,7 @@ def parse_config(table: Mapping[str, Any], source: Path, prefix: str = "") -> Co
         source=source,
         select=select,
         ignore=ignore,
-        severity=MappingProxyType(severity),
+        severity=severity,
         jargon=jargon,
         stale_days=stale_days,
     )
