@@ -20,8 +20,9 @@ import gc
 import os
 import re
 import stat
-from collections.abc import Iterator
-from contextlib import contextmanager
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,8 +44,19 @@ _STANDARD_TAGS = frozenset(
     _YAML_TAG + name for name in ("str", "int", "float", "bool", "null", "map", "seq")
 ) | {"!"}
 
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+# The null and boolean words of the core schema (the empty scalar is null too).
+_WORDS: dict[str, Any] = {
+    "~": None,
+    "null": None,
+    "Null": None,
+    "NULL": None,
+    "true": True,
+    "True": True,
+    "TRUE": True,
+    "false": False,
+    "False": False,
+    "FALSE": False,
+}
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _INT_OCT = re.compile(r"0o[0-7]+\Z")
 _INT_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
@@ -53,6 +65,7 @@ _INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z")
 _NAN = re.compile(r"\.(?:nan|NaN|NAN)\Z")
 # Plain scalars whose first character is none of these are always text.
 _MAYBE_TYPED = frozenset("-+.0123456789~nNtTfF")
+_WORD_STARTS = frozenset("~nNtTfF")
 
 
 class InputError(Exception):
@@ -61,12 +74,13 @@ class InputError(Exception):
 
 def resolve_plain(value: str) -> Any:
     """The YAML 1.2 core-schema value of an unquoted scalar."""
-    if value and value[0] not in _MAYBE_TYPED:
-        return value
-    if value in _NULLS:
+    if not value:
         return None
-    if value in _BOOLS:
-        return _BOOLS[value]
+    first = value[0]
+    if first not in _MAYBE_TYPED:
+        return value
+    if first in _WORD_STARTS:  # only null and the booleans start so; the rest is text
+        return _WORDS.get(value, value)
     if _INT.match(value):
         return int(value)
     if _FLOAT.match(value):
@@ -76,20 +90,10 @@ def resolve_plain(value: str) -> Any:
     if _INT_HEX.match(value):
         return int(value[2:], 16)
     if _INF.match(value):
-        return float("-inf") if value[0] == "-" else float("inf")
+        return float("-inf") if first == "-" else float("inf")
     if _NAN.match(value):
         return float("nan")
     return value
-
-
-def _scalar_value(event: Any) -> Any:
-    tag = event.tag
-    if tag is None:
-        # implicit[0] is true for plain (unquoted) scalars; quoted ones are always text.
-        return resolve_plain(event.value) if event.implicit[0] else event.value
-    if tag == "!" or tag == _YAML_TAG + "str":
-        return event.value
-    return resolve_plain(event.value)
 
 
 @dataclass
@@ -131,7 +135,8 @@ class Document:
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector (loads and checks make no cycles)."""
     # The cyclic collector rescans the growing object graph during a load and can
     # make large loads several times slower; the data built here has no cycles.
     enabled = gc.isenabled()
@@ -271,10 +276,357 @@ def _syntax_finding(display: str, exc: Exception, text: str = "") -> Finding:
     return error(display, 1, 1, "E001", message)
 
 
-def _events(text: str) -> Any:
-    from _ruamel_yaml import CParser
+# --- libyaml's events as calls ------------------------------------------------
+#
+# ruamel.yaml.clib's C parser turns each libyaml event into an instance of a
+# Python class from ruamel.yaml.events, whose constructors chain three Python
+# __init__ calls; that costs more than libyaml's own parsing. The parser looks the
+# classes up by name in its module at every event, so while cjmap parses, those
+# names point at the methods of a handler instead: each event becomes one call,
+# the handler builds what it needs right there, and no event object exists. When a
+# build of the parser does not look the names up (the first event comes back as an
+# object), the events are replayed into the same handler, slower but identical.
 
-    return CParser(text)
+_EVENT_NAMES = (
+    "StreamStartEvent",
+    "StreamEndEvent",
+    "DocumentStartEvent",
+    "DocumentEndEvent",
+    "AliasEvent",
+    "ScalarEvent",
+    "SequenceStartEvent",
+    "SequenceEndEvent",
+    "MappingStartEvent",
+    "MappingEndEvent",
+)
+_STOP = object()
+"""What a handler method returns to end the stream early (at its end or on a fatal problem)."""
+_NO_KEY = object()
+_handlers_lock = threading.Lock()
+
+
+class _Handler:
+    """Receives one call per event, with the arguments of the event's constructor.
+
+    A method returns None to go on, or _STOP. Marks have ``line`` and ``column`` (0-based).
+    """
+
+    __slots__ = ()
+
+    def hooks(self) -> dict[str, Callable[..., Any]]:
+        return {
+            "StreamStartEvent": _go_on,
+            "StreamEndEvent": _stop,
+            "DocumentStartEvent": self.document_start,
+            "DocumentEndEvent": _go_on,
+            "AliasEvent": self.alias,
+            "ScalarEvent": self.scalar,
+            "SequenceStartEvent": self.sequence_start,
+            "SequenceEndEvent": self.end,
+            "MappingStartEvent": self.mapping_start,
+            "MappingEndEvent": self.end,
+        }
+
+    def document_start(self, start_mark: Any, *_: Any) -> Any:
+        return None
+
+    def alias(self, anchor: str, start_mark: Any, end_mark: Any) -> Any:
+        raise NotImplementedError
+
+    def scalar(
+        self,
+        anchor: str | None,
+        tag: str | None,
+        implicit: tuple[bool, bool],
+        value: str,
+        start_mark: Any,
+        end_mark: Any,
+        style: str | None = None,
+    ) -> Any:
+        raise NotImplementedError
+
+    def sequence_start(
+        self, anchor: str | None, tag: str | None, implicit: bool, start_mark: Any, *_: Any
+    ) -> Any:
+        raise NotImplementedError
+
+    def mapping_start(
+        self, anchor: str | None, tag: str | None, implicit: bool, start_mark: Any, *_: Any
+    ) -> Any:
+        raise NotImplementedError
+
+    def end(self, start_mark: Any, end_mark: Any) -> Any:
+        raise NotImplementedError
+
+
+def _go_on(*_: Any) -> None:
+    return None
+
+
+def _stop(*_: Any) -> object:
+    return _STOP
+
+
+def _feed(text: str, handler: _Handler) -> None:
+    """Parse text, calling the handler once per event until a method returns _STOP.
+
+    libyaml's errors (syntax, encoding) propagate as ruamel.yaml's exceptions.
+    """
+    import _ruamel_yaml
+
+    hooks = handler.hooks()
+    with _handlers_lock:
+        saved = {name: getattr(_ruamel_yaml, name) for name in _EVENT_NAMES}
+        try:
+            for name in _EVENT_NAMES:
+                setattr(_ruamel_yaml, name, hooks[name])
+            get_event = _ruamel_yaml.CParser(text).get_event
+            first = get_event()
+            if first is None:
+                while get_event() is None:
+                    pass
+                return
+        finally:
+            for name, original in saved.items():
+                setattr(_ruamel_yaml, name, original)
+    _replay(first, get_event, hooks)
+
+
+def _replay(event: Any, get_event: Callable[[], Any], hooks: dict[str, Callable[..., Any]]) -> None:
+    """Hand event objects to the hooks, for a parser that made objects despite them."""
+    while True:
+        name = type(event).__name__
+        if name == "ScalarEvent":
+            args: tuple[Any, ...] = (
+                event.anchor,
+                event.tag,
+                event.implicit,
+                event.value,
+                event.start_mark,
+                event.end_mark,
+            )
+        elif name in ("SequenceStartEvent", "MappingStartEvent"):
+            args = (event.anchor, event.tag, event.implicit, event.start_mark, event.end_mark)
+        elif name == "AliasEvent":
+            args = (event.anchor, event.start_mark, event.end_mark)
+        else:
+            args = (event.start_mark, event.end_mark)
+        if hooks[name](*args) is _STOP:
+            return
+        event = get_event()
+
+
+def _tag_value(tag: str, value: str) -> Any:
+    """The value of a scalar with an explicit standard tag (never constructed from the tag)."""
+    if tag == "!" or tag == _YAML_TAG + "str":
+        return value
+    return resolve_plain(value)
+
+
+def _where(mark: Any) -> Position:
+    return mark.line + 1, mark.column + 1
+
+
+class _DataBuilder(_Handler):
+    """Builds plain data from the events in one pass, keeping no positions."""
+
+    __slots__ = (
+        "alias_nodes",
+        "anchors",
+        "container",
+        "display",
+        "documents",
+        "fatal",
+        "findings",
+        "has_duplicates",
+        "is_list",
+        "key",
+        "root",
+        "stack",
+    )
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.findings: list[Finding] = []
+        # The document's value lands in this one-item list, so the root needs no special case.
+        self.root: list[Any] = []
+        self.container: Any = self.root
+        self.is_list = True
+        self.key: Any = _NO_KEY
+        # Open collections' parents: (container, is_list, anchor of the open collection).
+        self.stack: list[tuple[Any, bool, str | None]] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}  # name -> (value, nodes it expands to)
+        self.alias_nodes = 0
+        self.documents = 0
+        self.has_duplicates = False
+        self.fatal: Finding | None = None
+
+    def _fail(self, mark: Any, code: str, message: str) -> object:
+        line, column = _where(mark)
+        self.fatal = error(self.display, line, column, code, message)
+        return _STOP
+
+    def _check_tag(self, tag: str, mark: Any) -> None:
+        if tag not in _STANDARD_TAGS:
+            shown = "!!" + tag[len(_YAML_TAG) :] if tag.startswith(_YAML_TAG) else tag
+            line, column = _where(mark)
+            self.findings.append(
+                error(
+                    self.display,
+                    line,
+                    column,
+                    "E003",
+                    f"tag '{shown}' is not allowed; maps use plain YAML values only",
+                )
+            )
+
+    def _attach(self, value: Any, mark: Any) -> Any:
+        if self.is_list:
+            self.container.append(value)
+        elif self.key is _NO_KEY:
+            if type(value) is dict or type(value) is list:
+                return self._fail(
+                    mark,
+                    "E001",
+                    "YAML syntax error: a key must be a plain value, not a mapping or list",
+                )
+            self.key = value
+        else:
+            if self.key in self.container:
+                self.has_duplicates = True
+            else:
+                self.container[self.key] = value
+            self.key = _NO_KEY
+        return None
+
+    def scalar(
+        self,
+        anchor: str | None,
+        tag: str | None,
+        implicit: tuple[bool, bool],
+        value: str,
+        start_mark: Any,
+        end_mark: Any,
+        style: str | None = None,
+    ) -> Any:
+        # The hot path: one call per scalar of the file. Plain scalars that cannot be a
+        # number, boolean or null are text as they are (implicit[0]: unquoted).
+        if tag is None and anchor is None:
+            if implicit[0] and (not value or value[0] in _MAYBE_TYPED):
+                value = resolve_plain(value)
+            if self.is_list:
+                self.container.append(value)
+            elif self.key is _NO_KEY:
+                self.key = value
+            else:
+                container = self.container
+                if self.key in container:
+                    self.has_duplicates = True
+                else:
+                    container[self.key] = value
+                self.key = _NO_KEY
+            return None
+        result: Any
+        if tag is None:
+            result = resolve_plain(value) if implicit[0] else value
+        else:
+            self._check_tag(tag, start_mark)
+            result = _tag_value(tag, value)
+        if anchor is not None:
+            self.anchors[anchor] = (result, 1)
+        return self._attach(result, start_mark)
+
+    def _open(self, value: Any, anchor: str | None, tag: str | None, mark: Any) -> Any:
+        if tag is not None:
+            self._check_tag(tag, mark)
+        if len(self.stack) >= MAX_DEPTH:
+            return self._fail(mark, "E006", f"the YAML nests more than {MAX_DEPTH} levels deep")
+        if self._attach(value, mark) is _STOP:
+            return _STOP
+        if anchor is not None:
+            self.anchors[anchor] = (value, 1)  # an alias inside itself counts as one node
+        self.stack.append((self.container, self.is_list, anchor))
+        self.container = value
+        self.is_list = type(value) is list
+        return None
+
+    def sequence_start(
+        self, anchor: str | None, tag: str | None, implicit: bool, start_mark: Any, *_: Any
+    ) -> Any:
+        return self._open([], anchor, tag, start_mark)
+
+    def mapping_start(
+        self, anchor: str | None, tag: str | None, implicit: bool, start_mark: Any, *_: Any
+    ) -> Any:
+        return self._open({}, anchor, tag, start_mark)
+
+    def end(self, start_mark: Any, end_mark: Any) -> Any:
+        if self.key is not _NO_KEY:
+            return self._fail(start_mark, "E001", "YAML syntax error: mapping ends after a key")
+        closed = self.container
+        self.container, self.is_list, anchor = self.stack.pop()
+        if anchor is not None:
+            self.anchors[anchor] = (closed, _expanded_size(closed, {}))
+        return None
+
+    def alias(self, anchor: str, start_mark: Any, end_mark: Any) -> Any:
+        target = self.anchors.get(anchor)
+        if target is None:
+            return self._fail(
+                start_mark, "E001", f"YAML syntax error: alias '*{anchor}' names no anchor"
+            )
+        value, size = target
+        self.alias_nodes += size
+        if self.alias_nodes > MAX_ALIAS_NODES:
+            return self._fail(
+                start_mark,
+                "E005",
+                f"aliases expand to more than {MAX_ALIAS_NODES:,} nodes; is this an alias bomb?",
+            )
+        return self._attach(value, start_mark)
+
+    def document_start(self, start_mark: Any, *_: Any) -> Any:
+        self.documents += 1
+        if self.documents > 1:
+            return self._fail(
+                start_mark,
+                "E001",
+                "the file holds more than one YAML document; a map is one document",
+            )
+        return None
+
+
+def _expanded_size(value: Any, sizes: dict[int, int]) -> int:
+    """How many nodes a value stands for with its aliases expanded (keys count as nodes).
+
+    Shared values are counted once per use but walked once, so alias bombs cost little here.
+    """
+    if type(value) is not dict and type(value) is not list:
+        return 1
+    known = sizes.get(id(value))
+    if known is not None:
+        return known
+    sizes[id(value)] = 1  # a collection that contains itself
+    if type(value) is dict:
+        size = 1 + len(value) + sum(_expanded_size(item, sizes) for item in value.values())
+    else:
+        size = 1 + sum(_expanded_size(item, sizes) for item in value)
+    sizes[id(value)] = size
+    return size
+
+
+def parse(text: str, display: str) -> tuple[Any, list[Finding], bool]:
+    """Plain data from the text, the loader's findings, and whether any key repeats.
+
+    Raises _Abort for problems after which no data can be trusted, and ruamel.yaml's
+    errors for text that is not YAML.
+    """
+    builder = _DataBuilder(display)
+    _feed(text, builder)
+    if builder.fatal is not None:
+        raise _Abort(builder.fatal)
+    data = builder.root[0] if builder.root else None
+    return data, builder.findings, builder.has_duplicates
 
 
 class _Abort(Exception):
@@ -282,249 +634,120 @@ class _Abort(Exception):
         self.finding = finding
 
 
-def parse(text: str, display: str) -> tuple[Any, list[Finding], bool]:
-    """Plain data from the text, the loader's findings, and whether any key repeats.
+class _PositionFinder(_Handler):
+    """Second pass: where each key and value starts, by data path, and repeated keys."""
 
-    Raises _Abort for problems after which no data can be trusted.
-    """
-    from ruamel.yaml.events import (
-        AliasEvent,
-        DocumentStartEvent,
-        MappingEndEvent,
-        MappingStartEvent,
-        ScalarEvent,
-        SequenceEndEvent,
-        SequenceStartEvent,
-        StreamEndEvent,
-    )
+    __slots__ = ("index", "is_mapping", "keys", "path", "pending", "positions", "seen", "stack")
 
-    findings: list[Finding] = []
-    has_duplicates = False
-    parser = _events(text)
-    get_event = parser.get_event
-    # Each frame: [container, pending key or _NO_KEY]; lists ignore the key slot.
-    no_key = _NO_KEY
-    stack: list[list[Any]] = []
-    anchors: dict[str, tuple[Any, int]] = {}
-    anchor_starts: list[tuple[str, int, int]] = []  # (name, stack depth, node count at start)
-    node_count = 0
-    alias_nodes = 0
-    documents = 0
-    root: Any = no_key
+    def __init__(self) -> None:
+        self.positions = Positions()
+        self.keys = self.positions.keys
+        # The open collection: its path (None before the root), its kind, the path of the
+        # value its last key announced (mappings), its next index (sequences) and the keys
+        # seen in it; the stack saves the enclosing collections' state.
+        self.path: PathKey | None = None
+        self.is_mapping = False
+        self.pending: Any = _NO_KEY
+        self.index = 0
+        self.seen: dict[Any, Position] = {}
+        self.stack: list[tuple[PathKey | None, bool, Any, int, dict[Any, Position]]] = []
 
-    def check_tag(event: Any) -> None:
-        tag = event.tag
-        if tag is not None and tag not in _STANDARD_TAGS:
-            mark = event.start_mark
-            shown = "!!" + tag[len(_YAML_TAG) :] if tag.startswith(_YAML_TAG) else tag
-            findings.append(
-                error(
-                    display,
-                    mark.line + 1,
-                    mark.column + 1,
-                    "E003",
-                    f"tag '{shown}' is not allowed; maps use plain YAML values only",
-                )
-            )
-
-    while True:
-        event = get_event()
-        kind = type(event)
-        value: Any
-        if kind is ScalarEvent:
-            if event.tag is not None:
-                check_tag(event)
-            value = _scalar_value(event)
-            node_count += 1
-            if event.anchor is not None:
-                anchors[event.anchor] = (value, 1)
-        elif kind is MappingStartEvent or kind is SequenceStartEvent:
-            if event.tag is not None:
-                check_tag(event)
-            node_count += 1
-            value = {} if kind is MappingStartEvent else []
-            if len(stack) >= MAX_DEPTH:
-                mark = event.start_mark
-                raise _Abort(
-                    error(
-                        display,
-                        mark.line + 1,
-                        mark.column + 1,
-                        "E006",
-                        f"the YAML nests more than {MAX_DEPTH} levels deep",
-                    )
-                )
-            if event.anchor is not None:
-                anchor_starts.append((event.anchor, len(stack) + 1, node_count))
-                anchors[event.anchor] = (value, 1)
-        elif kind is MappingEndEvent or kind is SequenceEndEvent:
-            if stack[-1][1] is not no_key:
-                raise _Abort(
-                    error(display, 1, 1, "E001", "YAML syntax error: mapping ends after a key")
-                )
-            stack.pop()
-            if anchor_starts and anchor_starts[-1][1] == len(stack) + 1:
-                name, _, start = anchor_starts.pop()
-                anchors[name] = (anchors[name][0], node_count - start + 1)
-            continue
-        elif kind is AliasEvent:
-            target = anchors.get(event.anchor)
-            mark = event.start_mark
-            if target is None:
-                raise _Abort(
-                    error(
-                        display,
-                        mark.line + 1,
-                        mark.column + 1,
-                        "E001",
-                        f"YAML syntax error: alias '*{event.anchor}' names no anchor",
-                    )
-                )
-            value, size = target
-            node_count += size
-            alias_nodes += size
-            if alias_nodes > MAX_ALIAS_NODES:
-                raise _Abort(
-                    error(
-                        display,
-                        mark.line + 1,
-                        mark.column + 1,
-                        "E005",
-                        f"aliases expand to more than {MAX_ALIAS_NODES:,} nodes; "
-                        "is this an alias bomb?",
-                    )
-                )
-        elif kind is DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                mark = event.start_mark
-                raise _Abort(
-                    error(
-                        display,
-                        mark.line + 1,
-                        mark.column + 1,
-                        "E001",
-                        "the file holds more than one YAML document; a map is one document",
-                    )
-                )
-            continue
-        elif kind is StreamEndEvent:
-            break
+    def _record_key(self, key: Any, where: Position) -> None:
+        path = (*self.path, key)  # type: ignore[misc]
+        self.pending = path
+        first = self.seen.get(key)
+        if first is None:
+            self.seen[key] = where
+            self.keys[path] = where
         else:
-            continue
+            self.positions.duplicates.append((path, first, where))
 
-        # Attach the new value to its parent.
-        if not stack:
-            root = value
+    def _record_value(self, where: Position) -> PathKey:
+        """Record a node in a value position; its data path."""
+        if self.is_mapping:
+            path = self.pending
+            self.pending = _NO_KEY
+        elif self.path is None:
+            path = ()
         else:
-            frame = stack[-1]
-            container = frame[0]
-            if type(container) is list:
-                container.append(value)
-            elif frame[1] is no_key:
-                if isinstance(value, dict | list):
-                    mark = event.start_mark
-                    raise _Abort(
-                        error(
-                            display,
-                            mark.line + 1,
-                            mark.column + 1,
-                            "E001",
-                            "YAML syntax error: a key must be a plain value, not a mapping or list",
-                        )
-                    )
-                frame[1] = value
+            path = (*self.path, self.index)
+            self.index += 1
+        # The first of two equal keys keeps its positions, as the data keeps its value.
+        self.positions.values.setdefault(path, where)
+        return path  # type: ignore[no-any-return]
+
+    def scalar(
+        self,
+        anchor: str | None,
+        tag: str | None,
+        implicit: tuple[bool, bool],
+        value: str,
+        start_mark: Any,
+        end_mark: Any,
+        style: str | None = None,
+    ) -> Any:
+        where = (start_mark.line + 1, start_mark.column + 1)
+        if self.is_mapping and self.pending is _NO_KEY:
+            # Keys must come out exactly as the data pass made them, so that paths agree.
+            if tag is not None:
+                self._record_key(_tag_value(tag, value), where)
             else:
-                key = frame[1]
-                frame[1] = no_key
-                if key in container:
-                    has_duplicates = True
-                else:
-                    container[key] = value
-        if kind is MappingStartEvent or kind is SequenceStartEvent:
-            stack.append([value, no_key])
+                self._record_key(resolve_plain(value) if implicit[0] else value, where)
+        else:
+            self._record_value(where)
+        return None
 
-    return (None if root is no_key else root), findings, has_duplicates
+    def alias(self, anchor: str, start_mark: Any, end_mark: Any) -> Any:
+        if self.is_mapping and self.pending is _NO_KEY:
+            self._record_key(f"*{anchor}", _where(start_mark))  # the data pass refuses such keys
+        else:
+            self._record_value(_where(start_mark))
+        return None
 
+    def _open(self, mark: Any, is_mapping: bool) -> None:
+        where = _where(mark)
+        if self.is_mapping and self.pending is _NO_KEY:  # a collection as a key: refused too
+            self._record_key(f"<collection at {where[0]}:{where[1]}>", where)
+        path = self._record_value(where)
+        self.stack.append((self.path, self.is_mapping, self.pending, self.index, self.seen))
+        self.path, self.is_mapping, self.pending, self.index, self.seen = (
+            path,
+            is_mapping,
+            _NO_KEY,
+            0,
+            {},
+        )
 
-_NO_KEY = object()
+    def sequence_start(
+        self, anchor: str | None, tag: str | None, implicit: bool, start_mark: Any, *_: Any
+    ) -> Any:
+        self._open(start_mark, is_mapping=False)
+        return None
+
+    def mapping_start(
+        self, anchor: str | None, tag: str | None, implicit: bool, start_mark: Any, *_: Any
+    ) -> Any:
+        self._open(start_mark, is_mapping=True)
+        return None
+
+    def end(self, start_mark: Any, end_mark: Any) -> Any:
+        self.path, self.is_mapping, self.pending, self.index, self.seen = self.stack.pop()
+        return None
 
 
 def compute_positions(text: str) -> Positions:
     """Second pass over the text: where each key and value starts, and repeated keys."""
-    from ruamel.yaml.events import (
-        AliasEvent,
-        MappingEndEvent,
-        MappingStartEvent,
-        ScalarEvent,
-        SequenceEndEvent,
-        SequenceStartEvent,
-        StreamEndEvent,
-    )
-
-    positions = Positions()
-    values = positions.values
-    keys = positions.keys
-    # Each frame: [path, is_mapping, pending key or _NO_KEY, next list index, keys seen]
-    stack: list[list[Any]] = []
-    parser = _events(text)
-    try:
-        while True:
-            event = parser.get_event()
-            kind = type(event)
-            if kind is StreamEndEvent:
-                break
-            if kind is MappingEndEvent or kind is SequenceEndEvent:
-                stack.pop()
-                continue
-            if kind not in (ScalarEvent, MappingStartEvent, SequenceStartEvent, AliasEvent):
-                continue
-            mark = event.start_mark
-            where = (mark.line + 1, mark.column + 1)
-            path: PathKey
-            if not stack:
-                path = ()
-            else:
-                frame = stack[-1]
-                if not frame[1]:
-                    path = (*frame[0], frame[3])
-                    frame[3] += 1
-                elif frame[2] is _NO_KEY:
-                    key = _key_value(event)
-                    frame[2] = key
-                    key_path = (*frame[0], key)
-                    seen: dict[Any, Position] = frame[4]
-                    if key in seen:
-                        positions.duplicates.append((key_path, seen[key], where))
-                    else:
-                        seen[key] = where
-                        keys[key_path] = where
-                    continue
-                else:
-                    path = (*frame[0], frame[2])
-                    frame[2] = _NO_KEY
-            values.setdefault(path, where)
-            if kind is MappingStartEvent:
-                stack.append([path, True, _NO_KEY, 0, {}])
-            elif kind is SequenceStartEvent:
-                stack.append([path, False, _NO_KEY, 0, None])
-    except Exception:  # positions are best effort past a syntax error
-        pass
-    return positions
-
-
-def _key_value(event: Any) -> Any:
-    from ruamel.yaml.events import ScalarEvent
-
-    if type(event) is ScalarEvent:
-        return _scalar_value(event)
-    return repr(event)
+    finder = _PositionFinder()
+    # Positions are best effort past a syntax error: the data pass reports the error.
+    with gc_paused(), suppress(Exception):
+        _feed(text, finder)
+    return finder.positions
 
 
 def load_text(text: str, display: str) -> Document:
     """Parse already-decoded text into a Document."""
     document = Document(path=display, text=text, data=None)
-    with _gc_paused():
+    with gc_paused():
         try:
             data, findings, has_duplicates = parse(text, display)
         except _Abort as abort:

@@ -6,6 +6,7 @@ import difflib
 import types
 import typing
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -384,7 +385,11 @@ def validate_path(
 
 @dataclass
 class Batch:
-    """The result of checking several paths: one Checked per map, and unusable paths."""
+    """The result of checking several paths: one Checked per map, in order, and unusable paths.
+
+    A batch made with ``keep=False`` holds only each map's path and findings: its
+    documents are empty and its models None, whatever the maps' validity.
+    """
 
     checked: list[Checked] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
@@ -395,15 +400,49 @@ class Batch:
         return [finding for item in self.checked for finding in item.findings]
 
 
-def validate_paths(paths: typing.Sequence[Path], max_size: int = DEFAULT_MAX_SIZE) -> Batch:
-    """Validate every map in the given files and folders, collecting unusable paths."""
+def check_paths(
+    check_file: typing.Callable[[Path], Checked],
+    paths: typing.Sequence[Path],
+    *,
+    jobs: int = 1,
+    keep: bool = True,
+) -> Batch:
+    """Run ``check_file`` on every map in the given files and folders, in path order.
+
+    ``check_file`` loads and checks one map, raising InputError for an unusable path;
+    unusable paths become the batch's problems. With ``keep`` each map keeps its
+    document and model; without, only its path and findings are kept, as soon as it
+    is checked, which keeps memory to one map at a time and lets ``jobs`` worker
+    processes share the maps (see ``cjmap.jobs.map_files``; ``check_file`` must then
+    pickle: a module-level function, or a ``functools.partial`` of one).
+    """
+    from cjmap.jobs import map_files
     from cjmap.loader import InputError, expand_paths
 
+    if keep and jobs > 1:
+        raise ValueError("documents and models stay in their process: use keep=False with jobs")
     files, skipped, problems = expand_paths(list(paths))
     batch = Batch(skipped=skipped, problems=problems)
-    for file in files:
-        try:
-            batch.checked.append(validate_path(file, max_size=max_size))
-        except InputError as exc:
-            batch.problems.append(str(exc))
+    run = check_file if keep else partial(_compacted, check_file)
+    for outcome in map_files(run, files, jobs):
+        if isinstance(outcome, InputError):
+            batch.problems.append(str(outcome))
+        else:
+            batch.checked.append(outcome)
     return batch
+
+
+def _compacted(check_file: typing.Callable[[Path], Checked], path: Path) -> Checked:
+    checked = check_file(path)
+    return Checked(Document(checked.path, "", None), None, checked.findings)
+
+
+def validate_paths(
+    paths: typing.Sequence[Path],
+    max_size: int = DEFAULT_MAX_SIZE,
+    *,
+    jobs: int = 1,
+    keep: bool = True,
+) -> Batch:
+    """Validate every map in the given files and folders (see check_paths for jobs and keep)."""
+    return check_paths(partial(validate_path, max_size=max_size), paths, jobs=jobs, keep=keep)
