@@ -17,6 +17,9 @@ from cjmap.findings import Report
 from cjmap.loader import DEFAULT_MAX_SIZE
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import TextIO
+
     from cjmap.reports import ValidMap
     from cjmap.validate import Batch
     from cjmap.writers.table import Table
@@ -72,17 +75,6 @@ MaxSizeOption = Annotated[
 VerboseOption = Annotated[
     bool, typer.Option("--verbose", "-v", help="Also say which files in folders were skipped.")
 ]
-JobsOption = Annotated[
-    int | None,
-    typer.Option(
-        "--jobs",
-        "-j",
-        metavar="N",
-        min=1,
-        show_default=False,
-        help="Check maps in up to N processes at once (default: one per core).",
-    ),
-]
 
 
 # The formats each command offers; each name is a writer in cjmap.writers.
@@ -99,7 +91,6 @@ def validate(
     ] = "text",
     max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
     verbose: VerboseOption = False,
-    jobs: JobsOption = None,
 ) -> None:
     """Check maps against format v1: YAML syntax, schema and references.
 
@@ -107,11 +98,10 @@ def validate(
     all maps are valid, 1 when any has a problem, 2 for unusable paths.
     """
     from cjmap.findings import Report
-    from cjmap.jobs import default_jobs
     from cjmap.validate import validate_paths
     from cjmap.writers import findings_writer
 
-    batch = validate_paths(paths, max_size=max_size, jobs=jobs or default_jobs(), keep=False)
+    batch = validate_paths(paths, max_size=max_size)
     _report_paths(batch.problems, batch.skipped, verbose)
     report = Report(findings=batch.findings, files=len(batch.checked))
     findings_writer(output_format)(report, sys.stdout, use_color(sys.stdout))
@@ -210,17 +200,11 @@ def lint(
 
 
 def _write_findings(report: Report, output_format: str, output: Path | None) -> None:
+    from functools import partial
+
     from cjmap.writers import findings_writer
 
-    write = findings_writer(output_format)
-    if output is None:
-        write(report, sys.stdout, use_color(sys.stdout))
-        return
-    try:
-        with output.open("w", encoding="utf-8") as out:
-            write(report, out, False)
-    except OSError as exc:
-        fail(f"{output}: cannot write ({exc.strerror or exc})")
+    _write_output(partial(findings_writer(output_format), report), output)
 
 
 RulesFormat = Literal["table", "json"]
@@ -298,22 +282,29 @@ def _reportable_maps(
     return batch, maps
 
 
-def _write_rows(table: Table, output_format: str, output: Path | None) -> None:
+def _write_output(write: Callable[[TextIO, bool], object], output: Path | None) -> None:
+    """Write to stdout (coloured on a terminal), or atomically to the file ``output``."""
     import io
 
     from cjmap.atomic import write_atomic
-    from cjmap.writers import row_writer
 
-    write = row_writer(output_format)
     if output is None:
-        write(table, sys.stdout, use_color(sys.stdout))
+        write(sys.stdout, use_color(sys.stdout))
         return
     text = io.StringIO()
-    write(table, text, False)
+    write(text, False)
     try:
         write_atomic(output, text.getvalue().encode("utf-8"))
     except OSError as exc:
         fail(f"{output}: cannot write ({exc.strerror or exc})")
+
+
+def _write_rows(table: Table, output_format: str, output: Path | None) -> None:
+    from functools import partial
+
+    from cjmap.writers import row_writer
+
+    _write_output(partial(row_writer(output_format), table), output)
 
 
 def _report_exit(batch: Batch, found: bool = False) -> NoReturn:
@@ -454,6 +445,185 @@ def gaps(
     found = find_gaps(maps, GapOptions(by=groups, journeys=journeys, against=lifecycle))
     _write_rows(gaps_table(found, len(maps)), output_format, output)
     _report_exit(batch, check and has_gaps(found))
+
+
+DiffFormat = Literal["text", "json", "markdown"]
+
+
+@app.command(
+    epilog="Examples: cjmap diff examples/coffee-subscription.yaml "
+    "examples/coffee-subscription-future.yaml; "
+    "cjmap diff HEAD~1:maps/coffee.yaml maps/coffee.yaml; "
+    "cjmap diff --git main maps/ --check -f markdown -o diff.md",
+)
+def diff(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="OLD NEW",
+            help="The two versions of a map: files, or REV:PATH to read a file from git. "
+            "With --git: the files and folders to compare.",
+            show_default=False,
+        ),
+    ],
+    git: Annotated[
+        str | None,
+        typer.Option(
+            "--git",
+            metavar="REV",
+            help="Compare each map in the given files and folders with its version at this "
+            "git revision.",
+        ),
+    ] = None,
+    output_format: Annotated[
+        DiffFormat,
+        typer.Option(
+            "--format", "-f", help="text for people, json for tools, markdown for PR comments."
+        ),
+    ] = "text",
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help="Exit 1 on a regression: a new high or critical pain, a lower emotion at a "
+            "moment of truth, or a metric moving away from its target.",
+        ),
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write the diff to this file."),
+    ] = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
+) -> None:
+    """Show what changed for the customer between two versions of a map.
+
+    Items are matched by id: stages, channels, personas, touchpoints, emotions,
+    pains, delights, moments of truth, metrics, actions and journeys. Formatting,
+    comments and key order are not changes. Exits 0 (with --check, 1 on a
+    regression), 1 when a map is not valid, 2 for a missing file or revision.
+    """
+    from functools import partial
+
+    from cjmap.loader import InputError
+    from cjmap.reports.diff import compare_arguments, compare_with_revision
+    from cjmap.writers import diff_writer
+    from cjmap.writers.text import line
+
+    if git is None and len(paths) != 2:
+        fail("give two versions to compare (OLD NEW), or --git REV and the maps to compare")
+    try:
+        if git is None:
+            comparison = compare_arguments(paths[0], paths[1], max_size)
+        else:
+            comparison = compare_with_revision(git, [Path(path) for path in paths], max_size)
+    except InputError as exc:
+        fail(str(exc))
+    for finding in comparison.findings:
+        print(line(finding), file=sys.stderr)
+    if comparison.findings:
+        print("cjmap: a map that is not valid cannot be compared (fix it first)", file=sys.stderr)
+    _write_output(partial(diff_writer(output_format), comparison.diffs), output)
+    regression = any(diff.regressions for diff in comparison.diffs)
+    raise typer.Exit(EXIT_PROBLEMS if comparison.findings or (check and regression) else EXIT_OK)
+
+
+ExportFormat = Literal["mermaid", "markdown", "csv"]
+
+
+@app.command(
+    epilog="Examples: cjmap export examples/coffee-subscription.yaml --to mermaid; "
+    "cjmap export map.yaml --to markdown --mermaid -o map.md; "
+    "cjmap export maps/ --to csv --out-dir exports/",
+)
+def export(
+    paths: PathsArgument,
+    to: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--to",
+            "--format",
+            "-f",
+            help="mermaid: a journey diagram that GitHub draws; markdown: a document of the "
+            "whole map; csv: the touchpoint inventory, one row per touchpoint and channel.",
+        ),
+    ],
+    journey: Annotated[
+        str | None,
+        typer.Option(
+            "--journey",
+            metavar="ID",
+            help="Draw this journey's steps rather than every touchpoint (mermaid).",
+        ),
+    ] = None,
+    mermaid: Annotated[
+        bool, typer.Option("--mermaid", help="Embed the Mermaid diagram (markdown).")
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write the export to this file."),
+    ] = None,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--out-dir",
+            metavar="DIR",
+            help="Write one file per map into this folder, named after the map file.",
+        ),
+    ] = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
+    verbose: VerboseOption = False,
+) -> None:
+    """Export maps to Mermaid, Markdown or CSV, for GitHub, wikis and spreadsheets.
+
+    One map goes to stdout or to -o FILE; several go to --out-dir. Exits 0 when
+    every map was exported, 1 when a map is not valid, 2 for unusable paths or
+    options.
+    """
+    from cjmap.atomic import write_atomic
+    from cjmap.export import ExportError, ExportOptions, export_files, export_map
+    from cjmap.validate import validate_paths
+    from cjmap.writers.text import line
+
+    if output is not None and out_dir is not None:
+        fail("give -o FILE for one map or --out-dir DIR for several, not both")
+    if mermaid and to != "markdown":
+        fail("--mermaid embeds the diagram in a Markdown export: use it with --to markdown")
+    if journey is not None and not (to == "mermaid" or mermaid):
+        fail(
+            "--journey picks the journey of a Mermaid diagram: use --to mermaid, "
+            "or --to markdown --mermaid"
+        )
+    batch = validate_paths(paths, max_size=max_size)
+    _report_paths(batch.problems, batch.skipped, verbose)
+    if batch.problems:
+        raise typer.Exit(EXIT_USAGE)
+    if len(batch.checked) > 1 and out_dir is None:
+        fail(f"{len(batch.checked)} maps to export: give --out-dir DIR for one file per map")
+    for finding in batch.findings:
+        print(line(finding), file=sys.stderr)
+    options = ExportOptions(journey=journey, mermaid=mermaid)
+    exported: list[tuple[str, str]] = []
+    for item in batch.checked:
+        if item.model is not None:
+            try:
+                exported.append((item.path, export_map(item.model, to, options)))
+            except ExportError as exc:
+                fail(f"{item.path}: {exc}")
+    if out_dir is None and exported:  # one map, checked above
+        text = exported[0][1]
+        _write_output(lambda out, color: out.write(text), output)
+    elif out_dir is not None:
+        try:
+            files = export_files(out_dir, exported, to)
+            out_dir.mkdir(parents=True, exist_ok=True)
+            for target, text in files.items():
+                write_atomic(target, text.encode("utf-8"))
+                print(f"Wrote {target}")
+        except ExportError as exc:
+            fail(str(exc))
+        except OSError as exc:
+            fail(f"{exc.filename or out_dir}: cannot write ({exc.strerror or exc})")
+    raise typer.Exit(EXIT_PROBLEMS if batch.findings else EXIT_OK)
 
 
 @app.command(epilog="Example: cjmap init maps/checkout.yaml")

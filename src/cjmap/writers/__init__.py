@@ -12,10 +12,14 @@ from typing import TYPE_CHECKING, TextIO
 from cjmap.findings import Report
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from cjmap.reports.diff import MapDiff
     from cjmap.writers.table import Table
 
 FindingsWriter = Callable[[Report, TextIO, bool], None]
 RowWriter = Callable[["Table", TextIO, bool], None]
+DiffWriter = Callable[["Sequence[MapDiff]", TextIO, bool], None]
 
 # Formats for findings (validate, lint): name -> module holding `write(report, out, color)`.
 FINDINGS_FORMATS: dict[str, str] = {
@@ -47,4 +51,19 @@ def row_writer(name: str) -> RowWriter:
     """The writer for a row format named on the command line."""
     module_name, _, function = ROW_FORMATS[name].rpartition(".")
     writer: RowWriter = getattr(importlib.import_module(module_name), function)
+    return writer
+
+
+# Formats for map diffs: name -> "module.function" taking `(diffs, out, color)`.
+DIFF_FORMATS: dict[str, str] = {
+    "text": "cjmap.writers.diff.write_text",
+    "json": "cjmap.writers.diff.write_json",
+    "markdown": "cjmap.writers.diff.write_markdown",
+}
+
+
+def diff_writer(name: str) -> DiffWriter:
+    """The writer for a diff format named on the command line."""
+    module_name, _, function = DIFF_FORMATS[name].rpartition(".")
+    writer: DiffWriter = getattr(importlib.import_module(module_name), function)
     return writer
