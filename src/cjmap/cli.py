@@ -75,6 +75,17 @@ MaxSizeOption = Annotated[
 VerboseOption = Annotated[
     bool, typer.Option("--verbose", "-v", help="Also say which files in folders were skipped.")
 ]
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        metavar="N",
+        min=1,
+        show_default=False,
+        help="Check maps in up to N processes at once (default: one per core).",
+    ),
+]
 
 
 # The formats each command offers; each name is a writer in cjmap.writers.
@@ -91,6 +102,7 @@ def validate(
     ] = "text",
     max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
     verbose: VerboseOption = False,
+    jobs: JobsOption = None,
 ) -> None:
     """Check maps against format v1: YAML syntax, schema and references.
 
@@ -98,10 +110,11 @@ def validate(
     all maps are valid, 1 when any has a problem, 2 for unusable paths.
     """
     from cjmap.findings import Report
+    from cjmap.jobs import default_jobs
     from cjmap.validate import validate_paths
     from cjmap.writers import findings_writer
 
-    batch = validate_paths(paths, max_size=max_size)
+    batch = validate_paths(paths, max_size=max_size, jobs=jobs or default_jobs(), keep=False)
     _report_paths(batch.problems, batch.skipped, verbose)
     report = Report(findings=batch.findings, files=len(batch.checked))
     findings_writer(output_format)(report, sys.stdout, use_color(sys.stdout))
