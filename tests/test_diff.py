@@ -13,7 +13,7 @@ from cjmap.reports.diff import MapDiff, diff_maps
 from cjmap.validate import validate_document
 from cjmap.writers.diff import summary
 from cjmap.writers.table import markdown_cell
-from conftest import EXAMPLES, run_cli
+from conftest import EXAMPLES, ROOT, readme_output, run_cli
 
 BASE = """\
 cjmap: 1
@@ -659,3 +659,27 @@ def test_an_invalid_map_is_reported_with_its_line(write_map) -> None:  # type: i
     first = result.stderr.splitlines()[0]
     assert first.startswith(f"{new}:{line}:12: E201 touchpoint 'checkout' names stage 'purchse'")
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "lines"),
+    [
+        (
+            "cjmap diff examples/coffee-subscription.yaml "
+            "examples/coffee-subscription-future.yaml | head -n 32",
+            32,
+        ),
+        (
+            "cjmap diff examples/coffee-subscription-future.yaml "
+            "examples/coffee-subscription.yaml --check | head -n 1",
+            1,
+        ),
+    ],
+)
+def test_readme_shows_real_output(
+    command: str, lines: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    arguments = command.split(" | ")[0].split()[1:]
+    result = run_cli(*arguments)
+    assert readme_output(command) == "".join(result.stdout.splitlines(keepends=True)[:lines])

@@ -207,3 +207,10 @@ def test_mermaid_parses_every_export_and_reads_it_back_as_written(tmp_path: Path
     results = json.loads(run.stdout)
     for (path, journey), result in zip(cases, results, strict=True):
         assert result == expected_diagram(model_of(path), journey), (path.name, journey)
+
+
+def test_readme_shows_the_real_diagram() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```mermaid\njourney\n") + len("```mermaid\n")
+    shown = readme[start : readme.index("```", start)]
+    assert shown == journey_diagram(model_of(EXAMPLES / "coffee-subscription.yaml"))
