@@ -287,6 +287,14 @@ def test_two_maps_with_the_same_file_name(write_map, tmp_path: Path) -> None:  #
     assert not (tmp_path / "out").exists()
 
 
+def test_out_dir_must_be_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "exports").write_text("a file", encoding="utf-8")
+    path = EXAMPLES / "coffee-subscription.yaml"
+    result = run_cli("export", path, "--to", "csv", "--out-dir", tmp_path / "exports")
+    assert result.exit_code == 2
+    assert result.stderr == f"cjmap: error: {tmp_path / 'exports'}: is a file, not a folder\n"
+
+
 def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
     result = run_cli("export", tmp_path / "nope.yaml", "--to", "csv")
     assert result.exit_code == 2

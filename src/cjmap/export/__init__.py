@@ -60,8 +60,11 @@ def output_name(path: str | Path, to: str) -> str:
 def export_files(out_dir: Path, exported: Sequence[tuple[str, str]], to: str) -> dict[Path, str]:
     """Where each (map path, export) goes in ``out_dir``, by the map file's name.
 
-    Raises ExportError when two maps would write the same file.
+    Raises ExportError when two maps would write the same file, or when ``out_dir``
+    exists but is not a folder.
     """
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ExportError(f"{out_dir}: is a file, not a folder")
     files: dict[Path, str] = {}
     sources: dict[Path, str] = {}
     for path, text in exported:

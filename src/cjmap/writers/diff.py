@@ -10,6 +10,8 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
+from cjmap.export import amount, number
+from cjmap.reports import plural
 from cjmap.reports.diff import Change, MapDiff, metric_gap
 
 # Kinds of change: the heading of their section, and what their items are.
@@ -52,16 +54,8 @@ _SHORT = 40
 # --- Phrasing, shared by the text and Markdown writers ---------------------------
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def _quote(text: str) -> str:
     return f"'{text}'"
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def _show(value: Any) -> str:
@@ -71,19 +65,11 @@ def _show(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
-        return _number(value)
+        return number(value)
     if isinstance(value, list):
         return ", ".join(_show(item) for item in value)
     text = str(value)
     return text if text and not any(char.isspace() for char in text) else _quote(text)
-
-
-def _amount(value: float | None, unit: str | None) -> str:
-    if value is None:
-        return "none"
-    if not unit:
-        return _number(value)
-    return f"{_number(value)}{unit}" if unit == "%" else f"{_number(value)} {unit}"
 
 
 def _pain(state: dict[str, Any]) -> str:
@@ -109,12 +95,12 @@ def _metric(change: Change) -> str:
     name = _quote(str(change.subject))
     unit = new.get("unit", old.get("unit"))
     if change.change == "added":
-        target = f" (target {_amount(new['target'], unit)})" if new["target"] is not None else ""
-        return f"new metric {name}: {_amount(new['value'], unit)}{target}"
+        target = f" (target {amount(new['target'], unit)})" if new["target"] is not None else ""
+        return f"new metric {name}: {amount(new['value'], unit)}{target}"
     if change.change == "removed":
         return f"metric removed: {name}"
     if change.change == "target":
-        return f"{name} target {_amount(old['target'], unit)} → {_amount(new['target'], unit)}"
+        return f"{name} target {amount(old['target'], unit)} → {amount(new['target'], unit)}"
     if change.change == "changed":
         parts = [
             f"{key} {_show(old[key])} → {_show(new[key])}"
@@ -122,13 +108,13 @@ def _metric(change: Change) -> str:
             if old[key] != new[key]
         ]
         return f"{name} {'; '.join(parts)}"
-    moved = f"{name} {_amount(old['value'], unit)} → {_amount(new['value'], unit)}"
+    moved = f"{name} {amount(old['value'], unit)} → {amount(new['value'], unit)}"
     target = new["target"]
     if change.change == "toward":
         met = metric_gap(new["value"], target, new["better"]) == 0
-        return f"{moved}, {'meets' if met else 'toward'} the target {_amount(target, unit)}"
+        return f"{moved}, {'meets' if met else 'toward'} the target {amount(target, unit)}"
     if change.change == "away":
-        return f"{moved}, away from the target {_amount(target, unit)}"
+        return f"{moved}, away from the target {amount(target, unit)}"
     return moved
 
 
@@ -230,7 +216,7 @@ def _distinct(diff: MapDiff, kind: str, changes: Sequence[str] = ("changed",)) -
 def summary(diff: MapDiff) -> str:
     """One line: '+3 touchpoints, -1, 5 changed; pains: 2 resolved, 1 new; mean emotion ...'."""
     if diff.old is None and diff.new is not None:
-        return f"new map {_quote(diff.new.title)} ({_plural(diff.new.touchpoints, 'touchpoint')})"
+        return f"new map {_quote(diff.new.title)} ({plural(diff.new.touchpoints, 'touchpoint')})"
     if diff.new is None and diff.old is not None:
         return f"map removed: {_quote(diff.old.title)}"
     counts = diff.counts()
@@ -309,7 +295,7 @@ def summary(diff: MapDiff) -> str:
     if not parts:
         return "no changes"
     if diff.regressions:
-        parts.append(_plural(len(diff.regressions), "regression"))
+        parts.append(plural(len(diff.regressions), "regression"))
     return "; ".join(parts)
 
 
