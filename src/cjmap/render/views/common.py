@@ -1,0 +1,68 @@
+"""Words and pieces that several views draw the same way."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cjmap.render import theme as th
+from cjmap.reports import plural
+
+if TYPE_CHECKING:
+    from cjmap.model import Stage, Touchpoint
+    from cjmap.render.views import Selection
+
+
+def markers(touchpoint: Touchpoint) -> list[str]:
+    """The marker words of a touchpoint: moment of truth, roadblock."""
+    marks = []
+    if touchpoint.moment_of_truth:
+        marks.append(th.MOMENT_OF_TRUTH)
+    if any(pain.roadblock for pain in touchpoint.pains):
+        marks.append(th.ROADBLOCK_LABEL)
+    return marks
+
+
+def subtitle(selection: Selection, view: str) -> str:
+    """The line under the title: state, view, what is drawn, and the filters."""
+    state = "Future state" if selection.model.map.state == "future" else "Current state"
+    parts = [
+        f"{state} {th.DOT} {view} view",
+        f"{plural(len(selection.touchpoints), 'touchpoint')} in "
+        f"{plural(len(selection.stages), 'stage')}",
+        plural(len(selection.journeys), "journey"),
+        *selection.filters,
+    ]
+    return f" {th.DOT} ".join(parts)
+
+
+def touchpoint_tooltip(touchpoint: Touchpoint) -> str:
+    """What a reader sees hovering over a touchpoint in an SVG: the customer's story."""
+    lines = [touchpoint.name]
+    for word, text in (
+        ("Doing", touchpoint.doing),
+        ("Thinking", touchpoint.thinking),
+        ("Feeling", touchpoint.feeling),
+        ("Owner", touchpoint.owner),
+    ):
+        if text:
+            lines.append(f"{word}: {text}")
+    lines.extend(f"Pain ({pain.severity}): {pain.text}" for pain in touchpoint.pains)
+    lines.extend(f"Delight: {delight}" for delight in touchpoint.delights)
+    return "\n".join(lines)
+
+
+def legend_emotions(selection: Selection) -> list[tuple[int | None, str]]:
+    """The emotion scale from +2 down to -2, plus 'not recorded' when a drawn
+    touchpoint has no emotion."""
+    scale: list[tuple[int | None, str]] = [
+        (emotion, th.EMOTION_COLOURS[emotion]) for emotion in (2, 1, 0, -1, -2)
+    ]
+    if any(touchpoint.emotion is None for touchpoint in selection.touchpoints):
+        scale.append((None, th.NO_EMOTION))
+    return scale
+
+
+def numbered_stages(selection: Selection) -> list[tuple[int, Stage]]:
+    """The drawn stages with their number in the whole lifecycle, kept when filters
+    hide some, so "5." means the same stage in every picture of a map."""
+    return [(selection.model.stage_index[stage.id] + 1, stage) for stage in selection.stages]

@@ -1,0 +1,263 @@
+"""The emotion curve of one journey: its steps in order, from very negative to very positive.
+
+Steps run left to right under the stages they belong to; each step is a point at its
+emotion (-2 to +2), filled with the emotion's colour, and the points are joined in
+the colour of the journey's persona. Under the curve, each step is named, with its
+pains and delights called out. The first journey is drawn unless ``--journey`` names
+another (or ``--persona`` picks a persona, whose first journey is drawn).
+
+Positions are computed here and pinned (see :mod:`cjmap.render.views.canvas`), so the
+curve reads as a chart, not a graph.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+from cjmap.render import dot
+from cjmap.render import theme as th
+from cjmap.render.views import CannotDraw, OptionError, Selection
+from cjmap.render.views.canvas import Canvas, TextBlock
+from cjmap.render.views.common import numbered_stages, touchpoint_tooltip
+from cjmap.render.views.graph import const
+
+if TYPE_CHECKING:
+    from cjmap.model import Journey, Touchpoint
+
+MAX_STEPS: Final = 60
+"""A longer curve is too wide to read; the view asks for --stage."""
+
+AXIS_WIDTH: Final = 1.45  # inches: the emotion words left of the plot
+STEP_WIDTH: Final = 1.9  # inches between steps
+LEVEL: Final = 0.65  # inches between emotion levels
+MARGIN: Final = 0.35  # inches of plot above +2 and below -2
+POINT: Final = 0.42  # inches: the diameter of a point
+TEXT_WIDTH: Final = 24  # columns of text under a step
+MAX_CALLOUTS: Final = 3  # pains, and delights, named under a step
+BAND_HEIGHT: Final = 0.45  # inches: the stage bands above the plot
+
+# Translucent, because the zones are drawn over the grid lines (Graphviz draws all edges
+# before all nodes or after them, and the points must be on top of the curve).
+POSITIVE_ZONE: Final = "#6ab04c1c"
+NEGATIVE_ZONE: Final = "#e0604a16"
+
+
+def build(selection: Selection, title: str) -> str:
+    """The DOT source of the emotion view."""
+    journey = _journey(selection)
+    steps = [touchpoint for touchpoint, _ in selection.steps(journey)]
+    if not steps:
+        raise OptionError(f"no step of journey '{journey.id}' is in the chosen stages")
+    if len(steps) > MAX_STEPS:
+        raise CannotDraw(
+            f"journey '{journey.id}' has {len(steps)} steps, too many for one readable curve "
+            f"(the emotion view draws up to {MAX_STEPS}); narrow it with --stage"
+        )
+    index = selection.persona_index(journey.persona)
+    canvas = Canvas("emotion", edges=True, order="edgesfirst")
+    persona = selection.persona_name(journey.persona)
+    state = "Future state" if selection.model.map.state == "future" else "Current state"
+    about = [f"Emotion curve of {journey.name} ({persona})", state, f"{len(steps)} steps"]
+    top = canvas.titles(title, f" {th.DOT} ".join([*about, *selection.filters]))
+
+    right = AXIS_WIDTH + STEP_WIDTH * len(steps)
+    top = _stage_bands(canvas, selection, steps, top)
+    plot_top = top - 0.1
+    zero = plot_top - MARGIN - 2 * LEVEL
+
+    def y(emotion: int) -> float:
+        return zero + emotion * LEVEL
+
+    def x(step: int) -> float:
+        return AXIS_WIDTH + STEP_WIDTH * (step + 0.5)
+
+    # Background: the positive half tinted green, the negative half red.
+    half = MARGIN + 2 * LEVEL
+    zone = {"style": const("filled"), "color": const(th.BACKGROUND), "label": const("")}
+    plot_width = right - AXIS_WIDTH
+    centre = AXIS_WIDTH + plot_width / 2
+    canvas.box(
+        "zone_positive",
+        centre,
+        plot_top,
+        plot_width,
+        half,
+        zone | {"fillcolor": const(POSITIVE_ZONE)},
+    )
+    canvas.box(
+        "zone_negative", centre, zero, plot_width, half, zone | {"fillcolor": const(NEGATIVE_ZONE)}
+    )
+    # Grid lines and the words of the scale.
+    for level in (2, 1, 0, -1, -2):
+        start, end = f"grid_{_key(level)}_start", f"grid_{_key(level)}_end"
+        for name, at in ((start, AXIS_WIDTH), (end, right)):
+            canvas.box(
+                name, at, y(level), 0.01, 0.01, {"shape": const("point"), "style": const("invis")}
+            )
+        canvas.out.edge(
+            start,
+            end,
+            {
+                "dir": const("none"),
+                "color": const(th.MUTED if level == 0 else th.RULE),
+                "penwidth": const(1.2 if level == 0 else 0.8),
+                "style": const("solid" if level == 0 else "dashed"),
+            },
+        )
+        word = TextBlock([th.emotion_text(level)], 10)
+        canvas.text(
+            f"scale_{_key(level)}",
+            AXIS_WIDTH - 0.12,
+            y(level) + word.height / 2,
+            word,
+            th.MUTED,
+            align="right",
+        )
+
+    # The curve.
+    colour = th.persona_colour(index)
+    names = [dot.node_id("step", str(number)) for number in range(1, len(steps) + 1)]
+    for number, (name, touchpoint) in enumerate(zip(names, steps, strict=True)):
+        _point(canvas, name, x(number), y(touchpoint.emotion or 0), touchpoint)
+    for (tail, tail_tp), (head, head_tp) in zip(
+        zip(names, steps, strict=True), list(zip(names, steps, strict=True))[1:], strict=False
+    ):
+        unknown = tail_tp.emotion is None or head_tp.emotion is None
+        canvas.out.edge(
+            tail,
+            head,
+            {
+                "color": const(colour),
+                "penwidth": const(3),
+                "arrowhead": const("none"),
+                "style": const("dashed" if unknown else th.persona_style(index)),
+            },
+        )
+
+    # Under the plot: each step's name, then its pains and delights.
+    below = zero - 2 * LEVEL - MARGIN - 0.15
+    captions = [_caption(number, touchpoint) for number, touchpoint in enumerate(steps, start=1)]
+    callouts = [_callouts(touchpoint) for touchpoint in steps]
+    caption_height = max(text.height for text in captions)
+    for number, (name, text) in enumerate(zip(names, captions, strict=True)):
+        canvas.text(f"{name}_name", x(number), below, text, align="center")
+    below -= caption_height + 0.12
+    for number, (name, (pains, delights)) in enumerate(zip(names, callouts, strict=True)):
+        left = x(number) - STEP_WIDTH / 2 + 0.12
+        bottom = below
+        if pains.lines:
+            bottom = canvas.text(f"{name}_pains", left, bottom, pains, th.PAIN_TEXT) - 0.05
+        if delights.lines:
+            canvas.text(f"{name}_delights", left, bottom, delights, th.DELIGHT_TEXT)
+    lowest = below - max(pains.height + delights.height for pains, delights in callouts)
+    _legend(canvas, lowest - 0.35)
+    return canvas.source()
+
+
+def _journey(selection: Selection) -> Journey:
+    if not selection.model.journeys:
+        raise CannotDraw(
+            "the map has no journeys, and the emotion view draws one; add one under "
+            "'journeys:', or draw the map with --view flow or --view matrix"
+        )
+    if len(selection.options.journeys) > 1:
+        raise OptionError("the emotion view draws one journey; give --journey once")
+    if not selection.journeys:
+        raise OptionError("the chosen personas take no journey; the emotion view draws one")
+    return selection.journeys[0]
+
+
+def _stage_bands(
+    canvas: Canvas, selection: Selection, steps: list[Touchpoint], top: float
+) -> float:
+    """Dark bands above the plot, one per run of steps in the same stage."""
+    numbers = dict((stage.id, number) for number, stage in numbered_stages(selection))
+    runs: list[tuple[str, int, int]] = []
+    for index, touchpoint in enumerate(steps):
+        if runs and runs[-1][0] == touchpoint.stage:
+            runs[-1] = (touchpoint.stage, runs[-1][1], index)
+        else:
+            runs.append((touchpoint.stage, index, index))
+    for number, (stage_id, first, last) in enumerate(runs):
+        stage = selection.model.stages_by_id[stage_id]
+        width = STEP_WIDTH * (last - first + 1) - 0.06
+        columns = max(8, int(width * 72 / 6))
+        text = f"{numbers[stage_id]}. {stage.name}"
+        centre = AXIS_WIDTH + STEP_WIDTH * (first + last + 1) / 2
+        canvas.box(
+            f"band_{number}",
+            centre,
+            top,
+            width,
+            BAND_HEIGHT,
+            {
+                "style": const("filled"),
+                "fillcolor": const(th.HEADER),
+                "color": const(th.BACKGROUND),
+                "fontcolor": const(th.HEADER_TEXT),
+                "fontsize": const(10.5),
+                "label": dot.label(text, width=columns, max_lines=2),
+                "tooltip": dot.quote(stage.description or stage.name),
+            },
+        )
+    return top - BAND_HEIGHT
+
+
+def _point(canvas: Canvas, name: str, x: float, y: float, touchpoint: Touchpoint) -> None:
+    values = {
+        "id": const(name),
+        "shape": const("circle"),
+        "style": const("filled" if touchpoint.emotion is not None else "filled,dashed"),
+        "fillcolor": const(th.emotion_colour(touchpoint.emotion)),
+        "color": const(th.MUTED),
+        "fontsize": const(11),
+        "label": dot.label(
+            th.emotion_number(touchpoint.emotion) if touchpoint.emotion is not None else "?"
+        ),
+        "tooltip": dot.quote(touchpoint_tooltip(touchpoint)),
+    }
+    if any(pain.roadblock for pain in touchpoint.pains):
+        values |= {"color": const(th.ROADBLOCK), "penwidth": const(3)}
+    elif touchpoint.moment_of_truth:
+        values |= {"color": const(th.INK), "penwidth": const(2.5)}
+    canvas.box(name, x, y + POINT / 2, POINT, POINT, values)
+
+
+def _caption(number: int, touchpoint: Touchpoint) -> TextBlock:
+    lines = dot.wrap(f"{number}. {touchpoint.name}", TEXT_WIDTH, max_lines=4)
+    if touchpoint.moment_of_truth:
+        lines.append(f"{th.MOMENT_OF_TRUTH_MARK} moment of truth")
+    return TextBlock(lines)
+
+
+def _callouts(touchpoint: Touchpoint) -> tuple[TextBlock, TextBlock]:
+    """Pains (worst first, roadblocks marked) and delights, a few lines each."""
+    pains = sorted(touchpoint.pains, key=lambda pain: (not pain.roadblock, -pain.severity_rank))
+    pain_lines: list[str] = []
+    for pain in pains[:MAX_CALLOUTS]:
+        mark = th.ROADBLOCK_MARK if pain.roadblock else th.PAIN_MARK
+        first, *rest = dot.wrap(pain.text, TEXT_WIDTH - 2, max_lines=3)
+        pain_lines.extend([f"{mark} {first}", *(f"   {line}" for line in rest)])
+    if len(pains) > MAX_CALLOUTS:
+        pain_lines.append(f"   + {len(pains) - MAX_CALLOUTS} more pains")
+    delight_lines: list[str] = []
+    for delight in touchpoint.delights[:MAX_CALLOUTS]:
+        first, *rest = dot.wrap(delight, TEXT_WIDTH - 2, max_lines=3)
+        delight_lines.extend([f"{th.DELIGHT_MARK} {first}", *(f"   {line}" for line in rest)])
+    if len(touchpoint.delights) > MAX_CALLOUTS:
+        delight_lines.append(f"   + {len(touchpoint.delights) - MAX_CALLOUTS} more delights")
+    return TextBlock(pain_lines, 9), TextBlock(delight_lines, 9)
+
+
+def _legend(canvas: Canvas, top: float) -> None:
+    words = (
+        f"{th.MOMENT_OF_TRUTH_MARK} moment of truth (black ring)      "
+        f"{th.ROADBLOCK_MARK} roadblock (red ring)      "
+        f"{th.PAIN_MARK} pain      {th.DELIGHT_MARK} delight      "
+        "point colour and number: the emotion at that step"
+    )
+    canvas.text("legend", 0.0, top, TextBlock([words], 10), th.MUTED)
+
+
+def _key(level: int) -> str:
+    return f"m{-level}" if level < 0 else str(level)

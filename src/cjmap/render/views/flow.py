@@ -1,0 +1,327 @@
+"""The lifecycle left to right, touchpoints by stage, journeys drawn across them.
+
+Each stage is a column headed by its name. Each touchpoint is a card filled with the
+colour of its emotion, showing its name, channels, emotion, pains and delights, with a
+marker line for moments of truth and roadblocks. Each journey is a line through its
+steps in the colour of its persona. A legend on the right explains colours and markers.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import TYPE_CHECKING, Final
+
+from cjmap.render import dot
+from cjmap.render import theme as th
+from cjmap.render.views import CannotDraw, Selection
+from cjmap.render.views.common import (
+    legend_emotions,
+    markers,
+    numbered_stages,
+    subtitle,
+    touchpoint_tooltip,
+)
+from cjmap.render.views.graph import DotWriter, const
+from cjmap.reports import plural
+
+if TYPE_CHECKING:
+    from cjmap.model import Stage, Touchpoint
+
+MAX_TOUCHPOINTS: Final = 300
+"""More touchpoints than this make a picture nobody can read (and take Graphviz minutes
+to lay out): the view asks for a filter instead."""
+
+NAME_WIDTH: Final = 26  # columns of a touchpoint name before it wraps
+CARD_WIDTH: Final = 2.3  # inches: every card in a column is as wide
+FONT_SIZE: Final = 11
+
+
+def build(selection: Selection, title: str) -> str:
+    """The DOT source of the flow view."""
+    if len(selection.touchpoints) > MAX_TOUCHPOINTS:
+        raise CannotDraw(
+            f"{len(selection.touchpoints)} touchpoints are too many for one readable picture "
+            f"(the flow view draws up to {MAX_TOUCHPOINTS}); narrow it with --stage, "
+            "--persona or --journey"
+        )
+    out = DotWriter("digraph", "flow")
+    out.defaults(
+        "graph",
+        {
+            "rankdir": const("LR"),
+            "newrank": const("true"),
+            "nodesep": const(0.3),
+            "ranksep": const(0.55),
+            "pad": const(0.3),
+            "bgcolor": const(th.BACKGROUND),
+            "fontname": const(th.FONT),
+            "fontsize": const(22),
+            "fontcolor": const(th.INK),
+            "labelloc": const("t"),
+            "labeljust": const("l"),
+            "label": dot.label(title, width=90, max_lines=2),
+            "outputorder": const("edgesfirst"),
+            "splines": const("true"),
+        },
+    )
+    out.defaults(
+        "node",
+        {
+            "shape": const("box"),
+            "style": const("rounded,filled"),
+            "fontname": const(th.FONT),
+            "fontsize": const(FONT_SIZE),
+            "fontcolor": const(th.INK),
+            "color": const(th.MUTED),
+            "penwidth": const(1),
+            "width": const(CARD_WIDTH),
+            "margin": const("0.12,0.06"),
+        },
+    )
+    out.defaults(
+        "edge",
+        {"fontname": const(th.FONT), "fontsize": const(9), "arrowsize": const(0.7)},
+    )
+    # Everything sits in one frameless cluster so its label can carry the subtitle
+    # in a smaller type than the title above it.
+    out.open("subgraph cluster_frame")
+    out.defaults(
+        "graph",
+        {
+            "label": dot.label(subtitle(selection, "flow"), width=140, max_lines=2),
+            "fontname": const(th.FONT),
+            "fontsize": const(13),
+            "fontcolor": const(th.MUTED),
+            "color": const(th.BACKGROUND),
+            "labeljust": const("l"),
+            "margin": const(4),
+        },
+    )
+    headers = [_stage(out, index, stage, selection) for index, stage in numbered_stages(selection)]
+    legend = _legend(out, selection)
+    out.close()
+
+    # Columns in lifecycle order: stage headers chained left to right, every card on its
+    # stage's rank, and the legend one rank after the last stage.
+    chain = [*headers, legend]
+    for tail, head in itertools.pairwise(chain):
+        out.edge(tail, head, {"style": const("invis"), "weight": const(100)})
+    _journeys(out, selection)
+    return out.text()
+
+
+def _card_id(touchpoint: Touchpoint) -> str:
+    return dot.node_id("tp", touchpoint.id)
+
+
+def _stage(out: DotWriter, number: int, stage: Stage, selection: Selection) -> str:
+    """One stage column: a header card, then the touchpoint cards in map order."""
+    header = dot.node_id("stage", stage.id)
+    out.open(f"subgraph {dot.node_id('cluster', stage.id)}")
+    out.defaults(
+        "graph",
+        {
+            "label": const(""),
+            "style": const("rounded,filled"),
+            "fillcolor": const(th.PANEL),
+            "color": const(th.RULE),
+            "margin": const(10),
+        },
+    )
+    out.node(
+        header,
+        {
+            "id": const(header),
+            "shape": const("box"),
+            "style": const("rounded,filled"),
+            "fillcolor": const(th.HEADER),
+            "color": const(th.HEADER),
+            "fontcolor": const(th.HEADER_TEXT),
+            "fontname": const(th.FONT),
+            "fontsize": const(12),
+            "label": dot.label(f"{number}. {stage.name}", width=NAME_WIDTH - 2, max_lines=3),
+            "tooltip": dot.quote(stage.description or stage.name),
+        },
+    )
+    column = [header]
+    column.extend(_card(out, tp, selection) for tp in selection.touchpoints_by_stage[stage.id])
+    if len(column) == 1:
+        empty = dot.node_id("empty", stage.id)
+        out.node(
+            empty,
+            {
+                "shape": const("box"),
+                "style": const("rounded,dashed,filled"),
+                "fillcolor": const(th.EMPTY),
+                "color": const(th.FAINT),
+                "fontcolor": const(th.MUTED),
+                "label": const("No touchpoint mapped"),
+            },
+        )
+        column.append(empty)
+    _stack(out, column)
+    out.close()
+    return header
+
+
+def _stack(out: DotWriter, column: list[str]) -> None:
+    """Keep the nodes of one rank in this order from top to bottom.
+
+    With rankdir=LR a rank is a column that Graphviz fills from the bottom up, so the
+    invisible edges that fix the order run from each node to the one above it.
+    """
+    for upper, lower in itertools.pairwise(column):
+        out.edge(lower, upper, {"style": const("invis")})
+    out.line("{rank=same; " + "; ".join(column) + "}")
+
+
+def _card(out: DotWriter, touchpoint: Touchpoint, selection: Selection) -> str:
+    card = _card_id(touchpoint)
+    channels = selection.model.channels_by_id
+    lines = [*markers(touchpoint)]
+    lines.extend(dot.wrap(touchpoint.name, NAME_WIDTH, max_lines=5))
+    lines.append("")
+    lines.extend(
+        dot.wrap(
+            f" {th.DOT} ".join(channels[c].name for c in touchpoint.channels),
+            NAME_WIDTH + 6,
+            max_lines=3,
+        )
+    )
+    lines.append(th.emotion_text(touchpoint.emotion))
+    counts = [plural(len(touchpoint.pains), "pain")] if touchpoint.pains else []
+    if touchpoint.delights:
+        counts.append(plural(len(touchpoint.delights), "delight"))
+    if counts:
+        lines.append(f" {th.DOT} ".join(counts))
+
+    roadblock = any(pain.roadblock for pain in touchpoint.pains)
+    style = "rounded,filled" + ("" if touchpoint.emotion is not None else ",dashed")
+    values = {
+        "id": const(card),
+        "label": dot.label("\n".join(lines)),
+        "fillcolor": const(th.emotion_colour(touchpoint.emotion)),
+        "style": const(style),
+        "tooltip": dot.quote(touchpoint_tooltip(touchpoint)),
+    }
+    if roadblock:
+        values |= {"color": const(th.ROADBLOCK), "penwidth": const(3)}
+    elif touchpoint.moment_of_truth:
+        values |= {"color": const(th.INK), "penwidth": const(2.5)}
+    out.node(card, values)
+    return card
+
+
+def _journeys(out: DotWriter, selection: Selection) -> None:
+    for journey in selection.journeys:
+        index = selection.persona_index(journey.persona)
+        colour = th.persona_colour(index)
+        steps = selection.steps(journey)
+        for number, ((tail, _), (head, skipped)) in enumerate(itertools.pairwise(steps), start=1):
+            tooltip = f"{journey.name} ({selection.persona_name(journey.persona)}), step {number}"
+            out.edge(
+                _card_id(tail),
+                _card_id(head),
+                {
+                    "color": const(colour),
+                    "style": const("dashed" if skipped else th.persona_style(index)),
+                    "penwidth": const(2.2),
+                    "constraint": const("false"),
+                    "tooltip": dot.quote(tooltip),
+                },
+            )
+
+
+def _legend(out: DotWriter, selection: Selection) -> str:
+    """A column of samples: emotion colours, markers, and one line colour per persona."""
+    out.open("subgraph cluster_legend")
+    out.defaults(
+        "graph",
+        {
+            "label": const(""),
+            "style": const("rounded"),
+            "color": const(th.RULE),
+            "margin": const(10),
+        },
+    )
+    sample = {"shape": const("box"), "height": const(0.3), "fillcolor": const(th.BACKGROUND)}
+    items: list[tuple[str, dict[str, str]]] = [("legend", _heading("Legend", 14))]
+    items.append(("legend_emotion", _heading("Emotion", 11)))
+    for emotion, colour in legend_emotions(selection):
+        dashed = ",dashed" if emotion is None else ""
+        items.append(
+            (
+                f"legend_emotion_{_emotion_key(emotion)}",
+                sample
+                | {
+                    "style": const("rounded,filled" + dashed),
+                    "fillcolor": const(colour),
+                    "label": dot.label(th.emotion_text(emotion)),
+                },
+            )
+        )
+    items.append(("legend_markers", _heading("Markers", 11)))
+    items.append(
+        (
+            "legend_moment",
+            sample
+            | {
+                "style": const("rounded,filled"),
+                "color": const(th.INK),
+                "penwidth": const(2.5),
+                "label": dot.label(f"{th.MOMENT_OF_TRUTH_MARK} Moment of truth"),
+            },
+        )
+    )
+    items.append(
+        (
+            "legend_roadblock",
+            sample
+            | {
+                "style": const("rounded,filled"),
+                "color": const(th.ROADBLOCK),
+                "penwidth": const(3),
+                "label": dot.label(f"{th.ROADBLOCK_MARK} Roadblock: can stop the journey"),
+            },
+        )
+    )
+    personas = [
+        p for p in selection.model.personas if any(j.persona == p.id for j in selection.journeys)
+    ]
+    if personas:
+        items.append(("legend_journeys", _heading("Journeys, by persona", 11)))
+    for persona in personas:
+        index = selection.persona_index(persona.id)
+        names = [f"{th.BULLET} {j.name}" for j in selection.journeys if j.persona == persona.id]
+        items.append(
+            (
+                dot.node_id("legendpersona", persona.id),
+                sample
+                | {
+                    "style": const(f"rounded,filled,{th.persona_style(index)}"),
+                    "color": const(th.persona_colour(index)),
+                    "penwidth": const(3),
+                    "label": dot.label("\n".join([persona.name, *names]), width=NAME_WIDTH + 4),
+                },
+            )
+        )
+    for name, values in items:
+        out.node(name, values)
+    _stack(out, [name for name, _ in items])
+    out.close()
+    return "legend"
+
+
+def _heading(text: str, size: float) -> dict[str, str]:
+    return {
+        "shape": const("plaintext"),
+        "style": const(""),
+        "fontsize": const(size),
+        "fontcolor": const(th.MUTED if size < 14 else th.INK),
+        "height": const(0.2),
+        "label": dot.label(text),
+    }
+
+
+def _emotion_key(emotion: int | None) -> str:
+    return "none" if emotion is None else f"m{-emotion}" if emotion < 0 else str(emotion)
