@@ -250,3 +250,33 @@ def test_readme_examples_are_real_output(monkeypatch: pytest.MonkeyPatch, comman
     monkeypatch.chdir(ROOT)
     result = run_cli(*command.split()[1:])
     assert result.stdout == readme_output(command)
+
+
+def test_jobs_give_the_same_findings_with_each_maps_config(tmp_path: Path) -> None:
+    from cjmap.jobs import MIN_PARALLEL_BYTES
+    from test_lint_perf import big_clean_map
+
+    # Big enough together for worker processes; 40 touchpoints without an owner each.
+    text = big_clean_map(2_500).replace("    owner: Team\n", "", 40)
+    write(tmp_path, "", "a/cjmap.toml")
+    write(tmp_path, '[severity]\nmissing-owner = "error"\n', "b/cjmap.toml")
+    paths = [write(tmp_path, text, "a/map.yaml"), write(tmp_path, text, "b/map.yaml")]
+    assert sum(path.stat().st_size for path in paths) > MIN_PARALLEL_BYTES
+
+    one = run_cli("lint", "-f", "json", "--jobs", "1", tmp_path)
+    two = run_cli("lint", "-f", "json", "--jobs", "2", tmp_path)
+    assert one.exit_code == two.exit_code == 1
+    assert one.json() == two.json()
+    assert {(f["path"], f["severity"]) for f in two.json()} == {
+        (str(paths[0]), "info"),
+        (str(paths[1]), "error"),
+    }
+    assert len(two.json()) == 80
+
+    write(tmp_path, "ignore = ['missing-ownr']\n", "b/cjmap.toml")
+    bad = run_cli("lint", "--jobs", "2", tmp_path)
+    assert bad.exit_code == 2
+    assert bad.stderr.strip() == (
+        f"cjmap: error: {tmp_path / 'b' / 'cjmap.toml'}: ignore: 'missing-ownr' is not a "
+        "lint rule; did you mean 'missing-owner'?"
+    )

@@ -172,6 +172,7 @@ def lint(
         typer.Option("--output", "-o", metavar="FILE", help="Write the report to this file."),
     ] = None,
     max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
+    jobs: JobsOption = None,
     verbose: Annotated[
         bool,
         typer.Option(
@@ -187,6 +188,7 @@ def lint(
     """
     from cjmap.config import ConfigError, rule_names
     from cjmap.findings import Severity
+    from cjmap.jobs import default_jobs
     from cjmap.lint import lint_paths, split_names
     from cjmap.rules import all_checks
 
@@ -194,7 +196,13 @@ def lint(
         selected = None if select is None else rule_names(split_names(select), "--select")
         ignored = rule_names(split_names(ignore), "--ignore")
         run = lint_paths(
-            paths, config_file=config, select=selected, ignore=ignored, max_size=max_size
+            paths,
+            config_file=config,
+            select=selected,
+            ignore=ignored,
+            max_size=max_size,
+            jobs=jobs or default_jobs(),
+            keep=False,
         )
     except ConfigError as exc:
         fail(str(exc))
@@ -227,7 +235,9 @@ RulesFormat = Literal["table", "json"]
 def rules_command(
     name: Annotated[
         str | None,
-        typer.Argument(help="A rule's name or code: print its page.", show_default=False),
+        typer.Argument(
+            metavar="NAME", help="A rule's name or code: print its page.", show_default=False
+        ),
     ] = None,
     output_format: Annotated[
         RulesFormat, typer.Option("--format", "-f", help="Output format.")

@@ -26,7 +26,7 @@ from cjmap.config import DEFAULT_CONFIG, Config, ConfigFinder
 from cjmap.findings import Finding
 from cjmap.loader import DEFAULT_MAX_SIZE, Document
 from cjmap.rules import Context, Located, UnknownRule, all_rules, find_rule
-from cjmap.validate import Batch, Checked, validate_document, validate_paths
+from cjmap.validate import Batch, Checked, check_paths, validate_document, validate_path
 
 DIRECTIVES = ("ignore", "ignore-file")
 
@@ -192,6 +192,28 @@ class LintRun:
     configs: dict[str, Config] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class MapLinter:
+    """Validates and lints one map file with the config that applies to it.
+
+    An instance pickles, so that check_paths can hand it to worker processes; each
+    process then finds and reads config files for its own maps.
+    """
+
+    finder: ConfigFinder
+    select: frozenset[str] | None
+    ignore: frozenset[str]
+    today: date
+    max_size: int = DEFAULT_MAX_SIZE
+
+    def config_for(self, path: Path) -> Config:
+        return self.finder.for_map(path).with_command_line(self.select, self.ignore)
+
+    def __call__(self, path: Path) -> Checked:
+        config = self.config_for(path)
+        return run_rules(validate_path(path, max_size=self.max_size), config, self.today)
+
+
 def lint_paths(
     paths: Sequence[Path],
     *,
@@ -200,19 +222,18 @@ def lint_paths(
     ignore: frozenset[str] = frozenset(),
     max_size: int = DEFAULT_MAX_SIZE,
     today: date | None = None,
+    jobs: int = 1,
+    keep: bool = True,
 ) -> LintRun:
     """Lint every map in the given files and folders, each with its own config.
 
-    Raises ConfigError for a config file that cannot be used.
+    ``jobs`` and ``keep`` are those of ``validate.check_paths``. Raises ConfigError
+    for a config file that cannot be used.
     """
-    finder = ConfigFinder(config_file)
-    batch = validate_paths(paths, max_size=max_size)
-    run = LintRun(batch)
-    for index, checked in enumerate(batch.checked):
-        config = finder.for_map(Path(checked.path)).with_command_line(select, ignore)
-        run.configs[checked.path] = config
-        batch.checked[index] = run_rules(checked, config, today)
-    return run
+    linter = MapLinter(ConfigFinder(config_file), select, ignore, today or date.today(), max_size)
+    batch = check_paths(linter, paths, jobs=jobs, keep=keep)
+    configs = {checked.path: linter.config_for(Path(checked.path)) for checked in batch.checked}
+    return LintRun(batch, configs)
 
 
 def split_names(values: Sequence[str] | None) -> Iterator[str]:
