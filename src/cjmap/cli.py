@@ -649,6 +649,148 @@ def export(
     raise typer.Exit(EXIT_PROBLEMS if batch.findings else EXIT_OK)
 
 
+RenderView = Literal["flow", "matrix", "emotion"]
+RenderFormat = Literal["svg", "png", "pdf", "dot"]
+
+
+@app.command(
+    epilog="Examples: cjmap render examples/coffee-subscription.yaml; "
+    "cjmap render map.yaml --view matrix -o matrix.png; "
+    "cjmap render map.yaml --view emotion --journey first-order -o -; "
+    "cjmap render maps/ --out-dir pictures/ --format png. "
+    "Uses Graphviz's dot program when it is installed, else a built-in Graphviz "
+    "(SVG and PNG only); CJMAP_GRAPHVIZ=dot or =wasm chooses.",
+)
+def render(
+    paths: PathsArgument,
+    view: Annotated[
+        RenderView,
+        typer.Option(
+            "--view",
+            help="flow: the lifecycle with touchpoints and journeys; matrix: stages by "
+            "channels, gaps in grey; emotion: one journey's emotion curve.",
+        ),
+    ] = "flow",
+    output_format: Annotated[
+        RenderFormat | None,
+        typer.Option(
+            "--format", "-f", help="Picture format (default: from the -o suffix, else svg)."
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the picture to this file, or '-' for stdout (default: beside the "
+            "map, map.svg for map.yaml, map.matrix.svg for --view matrix).",
+        ),
+    ] = None,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--out-dir", metavar="DIR", help="Write one picture per map into this folder."
+        ),
+    ] = None,
+    persona: Annotated[
+        list[str] | None,
+        typer.Option(metavar="IDS", help="Draw what these personas meet, and their journeys."),
+    ] = None,
+    journey: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="IDS",
+            help="Draw these journeys and their steps; for --view emotion, the one journey "
+            "to draw (default: the first).",
+        ),
+    ] = None,
+    stage: Annotated[
+        list[str] | None, typer.Option(metavar="IDS", help="Draw only these stages.")
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Title of the picture (default: the map's).")
+    ] = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
+    verbose: VerboseOption = False,
+) -> None:
+    """Draw maps as SVG, PNG, PDF or Graphviz DOT.
+
+    IDS may be repeated or comma-separated. Exits 0 when every map was drawn, 1
+    when a map is not valid or cannot be drawn in the view, 2 for unusable paths,
+    options or output files.
+    """
+    from cjmap.atomic import write_atomic
+    from cjmap.render import RenderError, render_dot, select_backend
+    from cjmap.render.views import CannotDraw, OptionError, RenderOptions, render_map
+    from cjmap.render.views.output import OutputError, plan
+    from cjmap.render.views.output import output_format as choose_format
+    from cjmap.validate import validate_paths
+    from cjmap.writers.text import line
+
+    try:
+        fmt = choose_format(output, output_format)
+        if fmt != "dot":
+            select_backend(fmt)  # a missing Graphviz is said once, before any work
+    except (OutputError, RenderError) as exc:
+        fail(str(exc))
+    batch = validate_paths(paths, max_size=max_size)
+    _report_paths(batch.problems, batch.skipped, verbose)
+    try:
+        targets = plan(
+            [Path(item.path) for item in batch.checked],
+            view=view,
+            fmt=fmt,
+            output=output,
+            out_dir=out_dir,
+        )
+        if out_dir is not None and targets:
+            out_dir.mkdir(parents=True, exist_ok=True)
+    except OutputError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{out_dir}: cannot create the folder ({exc.strerror or exc})")
+    options = RenderOptions(
+        personas=tuple(_split_ids(persona)),
+        journeys=tuple(_split_ids(journey)),
+        stages=tuple(_split_ids(stage)),
+        title=title,
+    )
+    status = EXIT_USAGE if batch.problems else EXIT_OK
+    for item, target in zip(batch.checked, targets, strict=True):
+        if item.model is None:
+            for finding in item.findings:
+                print(line(finding), file=sys.stderr)
+            print(f"cjmap: {item.path}: not drawn, the map is not valid", file=sys.stderr)
+            status = max(status, EXIT_PROBLEMS)
+            continue
+        try:
+            picture = render_dot(render_map(item.model, view, options), fmt)
+        except CannotDraw as exc:
+            print(f"cjmap: {item.path}: {exc}", file=sys.stderr)
+            status = max(status, EXIT_PROBLEMS)
+            continue
+        except (OptionError, RenderError) as exc:
+            print(f"cjmap: error: {item.path}: {exc}", file=sys.stderr)
+            status = EXIT_USAGE
+            continue
+        if target.output is None:
+            sys.stdout.buffer.write(picture)
+            sys.stdout.flush()
+            continue
+        try:
+            write_atomic(target.output, picture)
+        except OSError as exc:
+            print(
+                f"cjmap: error: {target.output}: cannot write ({exc.strerror or exc})",
+                file=sys.stderr,
+            )
+            status = EXIT_USAGE
+            continue
+        print(f"Wrote {target.output}")
+    raise typer.Exit(status)
+
+
 @app.command(epilog="Example: cjmap init maps/checkout.yaml")
 def init(
     path: Annotated[Path, typer.Argument(help="Where to write the starter map.")] = Path(
