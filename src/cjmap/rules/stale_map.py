@@ -61,7 +61,7 @@ def find(context: Context) -> Iterator[Hit]:
 RULE = make_rule(
     "L116",
     "stale-map",
-    "map.updated is older than the configured number of days (180)",
+    "a map last updated longer ago than the configured number of days (180)",
     Severity.WARNING,
     find,
     __doc__,
