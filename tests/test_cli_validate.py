@@ -183,3 +183,16 @@ def test_real_process_exit_codes(tmp_path: Path) -> None:
     assert missing.stderr.count("\n") == 1
     version = subprocess.run([*command, "--version"], capture_output=True, text=True)
     assert version.stdout == f"cjmap {cjmap.__version__}\n"
+
+
+def test_sarif_format(write_map) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("validate", "--format", "sarif", write_map(BROKEN))
+    assert result.exit_code == 1
+    run = result.json()["runs"][0]
+    [finding] = run["results"]
+    assert finding["ruleId"] == "E201"
+    assert finding["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 22,
+        "startColumn": 12,
+    }
+    assert run["tool"]["driver"]["rules"][finding["ruleIndex"]]["id"] == "E201"

@@ -74,7 +74,7 @@ def test_infos_never_fail(folder: Path) -> None:
     path = write(folder, MINIMAL)
     result = run_cli("lint", "--strict", "--select", "missing-owner,missing-customer-view", path)
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[-1] == "Found 4 infos in 1 of 1 map."
+    assert result.stdout.splitlines()[-1] == "Found 4 info in 1 of 1 map."
 
 
 def test_error_fails_unless_exit_zero(folder: Path) -> None:
@@ -101,9 +101,9 @@ def test_text_output(folder: Path) -> None:
     result = run_cli("lint", "--select", "missing-owner", path)
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        f"{path}:16:5: L115 touchpoint 'ad' has no owner; name the team that owns it",
-        f"{path}:20:5: L115 touchpoint 'checkout' has no owner; name the team that owns it",
-        "Found 2 infos in 1 of 1 map.",
+        f"{path}:16:5: L115 (info) touchpoint 'ad' has no owner; name the team that owns it",
+        f"{path}:20:5: L115 (info) touchpoint 'checkout' has no owner; name the team that owns it",
+        "Found 2 info in 1 of 1 map.",
     ]
 
 

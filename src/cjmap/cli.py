@@ -89,7 +89,7 @@ JobsOption = Annotated[
 
 
 # The formats each command offers; each name is a writer in cjmap.writers.
-ValidateFormat = Literal["text", "json", "github"]
+ValidateFormat = Literal["text", "json", "github", "sarif"]
 
 
 @app.command(

@@ -1,4 +1,4 @@
-"""Findings for people: ``path:line:col: CODE message``, coloured only on a terminal."""
+"""Findings for people: ``path:line:col: CODE (severity) message``, coloured on a terminal."""
 
 from __future__ import annotations
 
@@ -13,6 +13,12 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+def _count(report: Report, severity: Severity) -> str:
+    count = report.count(severity)
+    # "info" reads as a mass noun: "3 info", like "3 errors" and "3 warnings".
+    return f"{count} info" if severity is Severity.INFO else _plural(count, severity.value)
+
+
 def summary(report: Report) -> str:
     """One closing line: what was found in how many files."""
     maps = _plural(report.files, "map")
@@ -20,17 +26,21 @@ def summary(report: Report) -> str:
         return "No maps checked."
     if not report.findings:
         return f"No problems found in {maps}."
-    parts = [
-        _plural(report.count(severity), severity.value)
-        for severity in Severity
-        if report.count(severity)
-    ]
+    parts = [_count(report, severity) for severity in Severity if report.count(severity)]
     with_findings = len({finding.path for finding in report.findings})
     return f"Found {', '.join(parts)} in {with_findings} of {maps}."
 
 
+def _severity_tag(finding: Finding) -> str:
+    # Errors are the common case and stay unmarked, as in compilers and ruff.
+    return "" if finding.severity is Severity.ERROR else f"({finding.severity.value}) "
+
+
 def line(finding: Finding) -> str:
-    return f"{finding.path}:{finding.line}:{finding.column}: {finding.code} {finding.message}"
+    return (
+        f"{finding.path}:{finding.line}:{finding.column}: {finding.code} "
+        f"{_severity_tag(finding)}{finding.message}"
+    )
 
 
 def write(report: Report, out: TextIO, color: bool) -> None:
@@ -46,7 +56,8 @@ def write(report: Report, out: TextIO, color: bool) -> None:
     for finding in report.findings:
         console.print(
             f"[bold]{escape(finding.path)}[/]:{finding.line}:{finding.column}: "
-            f"[{_STYLE[finding.severity]}]{finding.code}[/] {escape(finding.message)}"
+            f"[{_STYLE[finding.severity]}]{finding.code} {_severity_tag(finding)}[/]"
+            f"{escape(finding.message)}"
         )
     style = (
         "green"
