@@ -189,12 +189,12 @@ def lint(
     from cjmap.config import ConfigError, rule_names
     from cjmap.findings import Severity
     from cjmap.jobs import default_jobs
-    from cjmap.lint import lint_paths, split_names
+    from cjmap.lint import lint_paths
     from cjmap.rules import all_checks
 
     try:
-        selected = None if select is None else rule_names(split_names(select), "--select")
-        ignored = rule_names(split_names(ignore), "--ignore")
+        selected = None if select is None else rule_names(_split_option(select), "--select")
+        ignored = rule_names(_split_option(ignore), "--ignore")
         run = lint_paths(
             paths,
             config_file=config,
@@ -277,8 +277,8 @@ RowOutputOption = Annotated[
 ]
 
 
-def _split_ids(values: list[str] | None) -> list[str]:
-    """Ids from an option that may be repeated and comma-separated."""
+def _split_option(values: list[str] | None) -> list[str]:
+    """Values of an option that may be repeated and comma-separated."""
     return [part.strip() for value in values or () for part in value.split(",") if part.strip()]
 
 
@@ -391,10 +391,10 @@ def pains(
 
     batch, maps = _reportable_maps(paths, max_size, verbose)
     wanted = PainFilter(
-        stages=_split_ids(stage),
-        channels=_split_ids(channel),
-        personas=_split_ids(persona),
-        journeys=_split_ids(journey),
+        stages=_split_option(stage),
+        channels=_split_option(channel),
+        personas=_split_option(persona),
+        journeys=_split_option(journey),
         min_severity=min_severity,
         metrics=metrics,
     )
@@ -454,7 +454,7 @@ def gaps(
     from cjmap.reports.gaps import GAP_GROUPS, GapOptions, find_gaps, gaps_table, has_gaps
     from cjmap.validate import suggest
 
-    groups = _split_ids(by)
+    groups = _split_option(by)
     for group in groups:
         if group not in GAP_GROUPS:
             fail(
@@ -751,9 +751,9 @@ def render(
     except OSError as exc:
         fail(f"{out_dir}: cannot create the folder ({exc.strerror or exc})")
     options = RenderOptions(
-        personas=tuple(_split_ids(persona)),
-        journeys=tuple(_split_ids(journey)),
-        stages=tuple(_split_ids(stage)),
+        personas=tuple(_split_option(persona)),
+        journeys=tuple(_split_option(journey)),
+        stages=tuple(_split_option(stage)),
         title=title,
     )
     status = EXIT_USAGE if batch.problems else EXIT_OK

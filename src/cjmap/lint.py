@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -234,9 +234,3 @@ def lint_paths(
     batch = check_paths(linter, paths, jobs=jobs, keep=keep)
     configs = {checked.path: linter.config_for(Path(checked.path)) for checked in batch.checked}
     return LintRun(batch, configs)
-
-
-def split_names(values: Sequence[str] | None) -> Iterator[str]:
-    """Rule names from options that may be repeated and comma-separated."""
-    for value in values or ():
-        yield from (part.strip() for part in value.split(",") if part.strip())
