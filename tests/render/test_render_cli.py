@@ -309,7 +309,7 @@ def test_filters_and_title_narrow_the_picture() -> None:
         "--persona", "home-barista", "--title", "Checkout <review> & \"fixes\"",
     )  # fmt: skip
     assert result.exit_code == 0, result.stderr
-    assert 'label="Checkout \\<review\\> &amp; \\"fixes\\""' in result.stdout
+    assert 'label="Checkout \\<review\\> &amp; \\"fixes\\"\\l"' in result.stdout
     assert "stage Subscribe and pay" in result.stdout
     assert "persona Home barista" in result.stdout
     assert "tp_checkout " in result.stdout

@@ -59,7 +59,7 @@ def build(selection: Selection, title: str) -> str:
             "fontcolor": const(th.INK),
             "labelloc": const("t"),
             "labeljust": const("l"),
-            "label": dot.label(title, width=90, max_lines=2),
+            "label": dot.label(title, width=90, max_lines=2, align="left"),
             "outputorder": const("edgesfirst"),
             "splines": const("true"),
         },
@@ -88,7 +88,7 @@ def build(selection: Selection, title: str) -> str:
     out.defaults(
         "graph",
         {
-            "label": dot.label(subtitle(selection, "flow"), width=140, max_lines=2),
+            "label": dot.label(subtitle(selection, "flow"), width=120, max_lines=2, align="left"),
             "fontname": const(th.FONT),
             "fontsize": const(13),
             "fontcolor": const(th.MUTED),

@@ -36,11 +36,11 @@ MAX_TOUCHPOINTS: Final = 600
 MAX_CHIPS: Final = 8  # chips in one cell; the rest are counted under them
 MAX_ENTRIES: Final = 4  # doing / thinking entries per stage
 
-HEAD_WIDTH: Final = 1.8  # inches: the column of row names
+HEAD_WIDTH: Final = 2.0  # inches: the column of row names
 COLUMN_WIDTH: Final = 2.3  # inches: one stage
 CHIP_WIDTH: Final = COLUMN_WIDTH - 0.24
 TEXT_WIDTH: Final = 28  # columns of text across a stage
-HEAD_TEXT_WIDTH: Final = 22  # columns of text across the row names
+HEAD_TEXT_WIDTH: Final = 24  # columns of text across the row names
 PAD: Final = 0.1  # inches between a cell's edge and what is in it
 CHIP_PAD: Final = 0.06  # inches above and below a chip's text
 GAP: Final = 0.08  # inches between chips
