@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -331,6 +331,36 @@ def _version_finding(document: Document) -> Finding | None:
 
 def validate_document(document: Document) -> Checked:
     """Check a loaded document against format v1 and its references."""
+    checked = _check_document(document)
+    # Messages quote keys and values from the map; a line break in one must not split a
+    # finding over several lines of output.
+    checked.findings = [
+        finding
+        if finding.message.isprintable()
+        else replace(finding, message=one_line(finding.message))
+        for finding in checked.findings
+    ]
+    return checked
+
+
+def one_line(text: str) -> str:
+    """Text with line breaks, tabs and other unprintable characters escaped, as in YAML."""
+    return "".join(char if char.isprintable() else _escaped(char) for char in text)
+
+
+def _escaped(char: str) -> str:
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(char)
+    if named:
+        return named
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def _check_document(document: Document) -> Checked:
     from pydantic import ValidationError
 
     checked = Checked(document, None, list(document.findings))

@@ -12,7 +12,7 @@ from conftest import Result
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 # A finding line of the text format: path:line:col: CODE message, on one line.
-_FINDING_LINE = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<code>[EW]\d{3}) \S.*$")
+_FINDING_LINE = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]\d{3}) \S.*$")
 _SUMMARY_LINE = re.compile(r"^(No problems found in \d+ maps?\.|Found .+ in \d+ of \d+ maps?\.)$")
 _USAGE_ERROR = re.compile(r"^cjmap: error: \S.*$")
 

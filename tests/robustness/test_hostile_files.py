@@ -71,6 +71,11 @@ EXPECTED: dict[str, Expected] = {
         [(25, 5, "E101"), (25, 5, "E101"), (25, 5, "E101"), (25, 5, "E103")],
         "unknown key '<<' (merge keys are YAML 1.1, which cjmap does not read",
     ),
+    "line-breaks-in-values.yaml": Expected(
+        1,
+        [(18, 14, "E102"), (19, 5, "E103"), (20, 5, "E002")],
+        "key 'note\\u2028s' appears twice",
+    ),
     "wrong-types.yaml": Expected(
         1,
         [
