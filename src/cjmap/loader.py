@@ -1,11 +1,12 @@
 """Read a map file into plain Python data, with positions found on demand.
 
 The loader is the only module that knows YAML. It builds plain dicts, lists and
-scalars straight from libyaml's event stream (through ruamel.yaml's C parser) in
-one pass, without keeping positions: that is the fast, common case of a valid
-map. Line and column numbers are computed by a second pass over the same text
-only when a finding needs them, and they are exact: the start of the key or
-value at fault.
+scalars straight from libyaml's event stream (through ruamel.yaml.clib's C
+parser, each event one call, see _feed) in one pass, without keeping positions:
+that is the fast, common case of a valid map. Line and column numbers are
+computed by a second pass over the same text only when a finding needs them, and
+they are exact: the start of the key or value at fault. The garbage collector is
+paused while either pass runs.
 
 Scalars follow the YAML 1.2 core schema: ``yes``/``no``/``on``/``off`` are
 text, only ``true``/``false`` are booleans; dates stay text (the model parses
@@ -98,11 +99,36 @@ def resolve_plain(value: str) -> Any:
 
 @dataclass
 class Positions:
-    """Where each key and value starts, by data path (1-based line and column)."""
+    """Where each key and value starts (1-based line and column), in a tree shaped like the data.
 
-    values: dict[PathKey, Position] = field(default_factory=dict)
-    keys: dict[PathKey, Position] = field(default_factory=dict)
+    ``root`` is the document's (position, inside); inside a mapping is a dict of key ->
+    (key position, value position, inside the value), inside a sequence a list of
+    (position, inside), and inside a scalar None. No data path is built until one is
+    looked up, which keeps the pass that computes them cheap.
+    """
+
+    root: tuple[Position, Any] | None = None
     duplicates: list[tuple[PathKey, Position, Position]] = field(default_factory=list)
+
+    def find(self, path: PathKey, *, key: bool = False) -> Position:
+        """The position of the value at ``path`` (or of its key), else of its nearest parent."""
+        if self.root is None:
+            return (1, 1)
+        where, inside = self.root
+        last = len(path) - 1
+        for depth, part in enumerate(path):
+            if type(inside) is dict:
+                entry = inside.get(part)
+                if entry is None:
+                    break
+                if key and depth == last:
+                    return entry[0]  # type: ignore[no-any-return]
+                where, inside = entry[1], entry[2]
+            elif type(inside) is list and type(part) is int and 0 <= part < len(inside):
+                where, inside = inside[part]
+            else:
+                break
+        return where
 
 
 @dataclass
@@ -123,15 +149,7 @@ class Document:
 
     def locate(self, path: PathKey, *, key: bool = False) -> Position:
         """Line and column of the value at ``path`` (or of its key), else of its nearest parent."""
-        positions = self.positions
-        if key and path in positions.keys:
-            return positions.keys[path]
-        current = path
-        while current:
-            if current in positions.values:
-                return positions.values[current]
-            current = current[:-1]
-        return positions.values.get((), (1, 1))
+        return self.positions.find(path, key=key)
 
 
 @contextmanager
@@ -286,6 +304,10 @@ def _syntax_finding(display: str, exc: Exception, text: str = "") -> Finding:
 # the handler builds what it needs right there, and no event object exists. When a
 # build of the parser does not look the names up (the first event comes back as an
 # object), the events are replayed into the same handler, slower but identical.
+# The names are swapped under a lock and put back when the parse ends; code in
+# another thread that used ruamel.yaml's C loader during a cjmap parse would get the
+# handler's results, so a program that embeds cjmap should not parse YAML with
+# ruamel.yaml in another thread while cjmap loads a map.
 
 _EVENT_NAMES = (
     "StreamStartEvent",
@@ -635,46 +657,39 @@ class _Abort(Exception):
 
 
 class _PositionFinder(_Handler):
-    """Second pass: where each key and value starts, by data path, and repeated keys."""
+    """Second pass: the positions of every key and value (see Positions), and repeated keys."""
 
-    __slots__ = ("index", "is_mapping", "keys", "path", "pending", "positions", "seen", "stack")
+    __slots__ = ("inside", "is_mapping", "key", "key_where", "positions", "stack", "top")
 
     def __init__(self) -> None:
         self.positions = Positions()
-        self.keys = self.positions.keys
-        # The open collection: its path (None before the root), its kind, the path of the
-        # value its last key announced (mappings), its next index (sequences) and the keys
-        # seen in it; the stack saves the enclosing collections' state.
-        self.path: PathKey | None = None
+        # The root's (position, inside) lands in this one-item list, so it needs no
+        # special case. Then the open collection's positions, its kind, its pending key
+        # and where that starts; the stack saves the enclosing collections' state, and
+        # the key or index each open collection has in its parent.
+        self.top: list[tuple[Position, Any]] = []
+        self.inside: Any = self.top
         self.is_mapping = False
-        self.pending: Any = _NO_KEY
-        self.index = 0
-        self.seen: dict[Any, Position] = {}
-        self.stack: list[tuple[PathKey | None, bool, Any, int, dict[Any, Position]]] = []
+        self.key: Any = _NO_KEY
+        self.key_where: Position = (0, 0)
+        self.stack: list[tuple[Any, bool, Any, Position, Any]] = []
 
-    def _record_key(self, key: Any, where: Position) -> None:
-        path = (*self.path, key)  # type: ignore[misc]
-        self.pending = path
-        first = self.seen.get(key)
-        if first is None:
-            self.seen[key] = where
-            self.keys[path] = where
-        else:
-            self.positions.duplicates.append((path, first, where))
+    def _add(self, where: Position, inside: Any) -> None:
+        """Record a node in a value position, with the positions inside it (None for scalars)."""
+        if not self.is_mapping:
+            self.inside.append((where, inside))
+            return
+        key = self.key
+        self.key = _NO_KEY
+        entry = self.inside.get(key)
+        if entry is None:
+            self.inside[key] = (self.key_where, where, inside)
+        else:  # the first of two equal keys keeps its positions, as the data keeps its value
+            self.positions.duplicates.append((self._path(key), entry[0], self.key_where))
 
-    def _record_value(self, where: Position) -> PathKey:
-        """Record a node in a value position; its data path."""
-        if self.is_mapping:
-            path = self.pending
-            self.pending = _NO_KEY
-        elif self.path is None:
-            path = ()
-        else:
-            path = (*self.path, self.index)
-            self.index += 1
-        # The first of two equal keys keeps its positions, as the data keeps its value.
-        self.positions.values.setdefault(path, where)
-        return path  # type: ignore[no-any-return]
+    def _path(self, key: Any) -> PathKey:
+        """The data path of ``key`` in the open mapping (only needed for repeated keys)."""
+        return (*(frame[4] for frame in self.stack[1:]), key)
 
     def scalar(
         self,
@@ -687,51 +702,51 @@ class _PositionFinder(_Handler):
         style: str | None = None,
     ) -> Any:
         where = (start_mark.line + 1, start_mark.column + 1)
-        if self.is_mapping and self.pending is _NO_KEY:
+        if self.is_mapping and self.key is _NO_KEY:
             # Keys must come out exactly as the data pass made them, so that paths agree.
             if tag is not None:
-                self._record_key(_tag_value(tag, value), where)
+                self.key = _tag_value(tag, value)
             else:
-                self._record_key(resolve_plain(value) if implicit[0] else value, where)
+                self.key = resolve_plain(value) if implicit[0] else value
+            self.key_where = where
         else:
-            self._record_value(where)
+            self._add(where, None)
         return None
 
     def alias(self, anchor: str, start_mark: Any, end_mark: Any) -> Any:
-        if self.is_mapping and self.pending is _NO_KEY:
-            self._record_key(f"*{anchor}", _where(start_mark))  # the data pass refuses such keys
+        if self.is_mapping and self.key is _NO_KEY:  # the data pass refuses such keys
+            self.key, self.key_where = f"*{anchor}", _where(start_mark)
         else:
-            self._record_value(_where(start_mark))
+            self._add(_where(start_mark), None)
         return None
 
-    def _open(self, mark: Any, is_mapping: bool) -> None:
+    def _open(self, mark: Any, inside: Any) -> None:
         where = _where(mark)
-        if self.is_mapping and self.pending is _NO_KEY:  # a collection as a key: refused too
-            self._record_key(f"<collection at {where[0]}:{where[1]}>", where)
-        path = self._record_value(where)
-        self.stack.append((self.path, self.is_mapping, self.pending, self.index, self.seen))
-        self.path, self.is_mapping, self.pending, self.index, self.seen = (
-            path,
-            is_mapping,
-            _NO_KEY,
-            0,
-            {},
-        )
+        if self.is_mapping and self.key is _NO_KEY:
+            # A collection as a key, refused by the data pass: its value follows it.
+            self.key, self.key_where = f"<collection at {where[0]}:{where[1]}>", where
+            frame = (self.inside, True, self.key, where, self.key)
+        else:
+            name = self.key if self.is_mapping else len(self.inside)
+            self._add(where, inside)
+            frame = (self.inside, self.is_mapping, _NO_KEY, self.key_where, name)
+        self.stack.append(frame)
+        self.inside, self.is_mapping, self.key = inside, type(inside) is dict, _NO_KEY
 
     def sequence_start(
         self, anchor: str | None, tag: str | None, implicit: bool, start_mark: Any, *_: Any
     ) -> Any:
-        self._open(start_mark, is_mapping=False)
+        self._open(start_mark, [])
         return None
 
     def mapping_start(
         self, anchor: str | None, tag: str | None, implicit: bool, start_mark: Any, *_: Any
     ) -> Any:
-        self._open(start_mark, is_mapping=True)
+        self._open(start_mark, {})
         return None
 
     def end(self, start_mark: Any, end_mark: Any) -> Any:
-        self.path, self.is_mapping, self.pending, self.index, self.seen = self.stack.pop()
+        self.inside, self.is_mapping, self.key, self.key_where, _ = self.stack.pop()
         return None
 
 
@@ -741,6 +756,8 @@ def compute_positions(text: str) -> Positions:
     # Positions are best effort past a syntax error: the data pass reports the error.
     with gc_paused(), suppress(Exception):
         _feed(text, finder)
+    if finder.top:
+        finder.positions.root = finder.top[0]
     return finder.positions
 
 
