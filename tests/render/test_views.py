@@ -24,6 +24,7 @@ from cjmap.render.views import (
     select,
     view_summary,
 )
+from cjmap.render.views.common import bulleted
 from cjmap.render.views.graph import attrs, const, number, record, text_points
 from cjmap.render.views.output import OutputError, default_name, output_format, plan
 from cjmap.validate import validate_document
@@ -464,3 +465,23 @@ def test_plan_protects_maps_and_outputs(tmp_path: Path) -> None:
         plan([odd], view="flow", fmt="svg", output=tmp_path / "." / "map.svg")
     with pytest.raises(OutputError, match="refusing to write over it"):
         plan([odd], view="flow", fmt="svg")
+
+
+def test_a_step_without_emotion_sits_at_zero_and_says_so() -> None:
+    source = render_map(model_of(MINIMAL), "emotion")  # MINIMAL records no emotions
+    assert 'label="?"' in node_attrs(source, "step_1")
+    assert 'style="dashed"' in source
+    assert "? no emotion recorded (drawn at 0, dashed)" in node_attrs(source, "legend")
+    assert "no emotion recorded" not in node_attrs(render_map(example(), "emotion"), "legend")
+
+
+def test_bulleted_lists_wrap_with_a_hanging_indent_and_count_the_rest() -> None:
+    entries = [("-", "one two three four five six"), ("+", "   "), ("-", "x"), ("-", "y")]
+    assert bulleted(entries, 12, 3, "pains") == [
+        "- one two",
+        "   three four",
+        "   five six",
+        "+ ",
+        "- x",
+        "   + 1 more pains",
+    ]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from cjmap.render import dot
 from cjmap.render import theme as th
 from cjmap.reports import plural
 
@@ -66,3 +68,15 @@ def numbered_stages(selection: Selection) -> list[tuple[int, Stage]]:
     """The drawn stages with their number in the whole lifecycle, kept when filters
     hide some, so "5." means the same stage in every picture of a map."""
     return [(selection.model.stage_index[stage.id] + 1, stage) for stage in selection.stages]
+
+
+def bulleted(entries: Sequence[tuple[str, str]], width: int, limit: int, noun: str) -> list[str]:
+    """Lines of a list: each (mark, text) entry wrapped to *width* columns with a hanging
+    indent, at most three lines each; past *limit* entries, a count of the rest."""
+    lines: list[str] = []
+    for mark, text in entries[:limit]:
+        first, *rest = dot.wrap(text, width - 2, max_lines=3) or [""]
+        lines.extend([f"{mark} {first}", *(f"   {line}" for line in rest)])
+    if len(entries) > limit:
+        lines.append(f"   + {len(entries) - limit} more {noun}")
+    return lines

@@ -12,13 +12,15 @@ curve reads as a chart, not a graph.
 
 from __future__ import annotations
 
+import itertools
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from cjmap.render import dot
 from cjmap.render import theme as th
 from cjmap.render.views import CannotDraw, OptionError, Selection
 from cjmap.render.views.canvas import Canvas, TextBlock
-from cjmap.render.views.common import numbered_stages, touchpoint_tooltip
+from cjmap.render.views.common import bulleted, numbered_stages, touchpoint_tooltip
 from cjmap.render.views.graph import const
 
 if TYPE_CHECKING:
@@ -42,6 +44,32 @@ POSITIVE_ZONE: Final = "#6ab04c1c"
 NEGATIVE_ZONE: Final = "#e0604a16"
 
 
+@dataclass(frozen=True)
+class _Plot:
+    """Where things go: steps across from the scale's words, emotions up from zero."""
+
+    steps: int
+    top: float  # the top edge of the plot area
+
+    @property
+    def right(self) -> float:
+        return AXIS_WIDTH + STEP_WIDTH * self.steps
+
+    @property
+    def zero(self) -> float:
+        return self.top - MARGIN - 2 * LEVEL
+
+    @property
+    def bottom(self) -> float:
+        return self.zero - 2 * LEVEL - MARGIN
+
+    def x(self, step: int) -> float:
+        return AXIS_WIDTH + STEP_WIDTH * (step + 0.5)
+
+    def y(self, emotion: int) -> float:
+        return self.zero + emotion * LEVEL
+
+
 def build(selection: Selection, title: str) -> str:
     """The DOT source of the emotion view."""
     journey = _journey(selection)
@@ -53,105 +81,84 @@ def build(selection: Selection, title: str) -> str:
             f"journey '{journey.id}' has {len(steps)} steps, too many for one readable curve "
             f"(the emotion view draws up to {MAX_STEPS}); narrow it with --stage"
         )
-    index = selection.persona_index(journey.persona)
     canvas = Canvas("emotion", edges=True, order="edgesfirst")
     persona = selection.persona_name(journey.persona)
     state = "Future state" if selection.model.map.state == "future" else "Current state"
     about = [f"Emotion curve of {journey.name} ({persona})", state, f"{len(steps)} steps"]
     top = canvas.titles(title, f" {th.DOT} ".join([*about, *selection.filters]))
-
-    right = AXIS_WIDTH + STEP_WIDTH * len(steps)
-    top = _stage_bands(canvas, selection, steps, top)
-    plot_top = top - 0.1
-    zero = plot_top - MARGIN - 2 * LEVEL
-
-    def y(emotion: int) -> float:
-        return zero + emotion * LEVEL
-
-    def x(step: int) -> float:
-        return AXIS_WIDTH + STEP_WIDTH * (step + 0.5)
-
-    # Background: the positive half tinted green, the negative half red.
-    half = MARGIN + 2 * LEVEL
-    zone = {"style": const("filled"), "color": const(th.BACKGROUND), "label": const("")}
-    plot_width = right - AXIS_WIDTH
-    centre = AXIS_WIDTH + plot_width / 2
-    canvas.box(
-        "zone_positive",
-        centre,
-        plot_top,
-        plot_width,
-        half,
-        zone | {"fillcolor": const(POSITIVE_ZONE)},
-    )
-    canvas.box(
-        "zone_negative", centre, zero, plot_width, half, zone | {"fillcolor": const(NEGATIVE_ZONE)}
-    )
-    # Grid lines and the words of the scale.
-    for level in (2, 1, 0, -1, -2):
-        start, end = f"grid_{_key(level)}_start", f"grid_{_key(level)}_end"
-        for name, at in ((start, AXIS_WIDTH), (end, right)):
-            canvas.box(
-                name, at, y(level), 0.01, 0.01, {"shape": const("point"), "style": const("invis")}
-            )
-        canvas.out.edge(
-            start,
-            end,
-            {
-                "dir": const("none"),
-                "color": const(th.MUTED if level == 0 else th.RULE),
-                "penwidth": const(1.2 if level == 0 else 0.8),
-                "style": const("solid" if level == 0 else "dashed"),
-            },
-        )
-        word = TextBlock([th.emotion_text(level)], 10)
-        canvas.text(
-            f"scale_{_key(level)}",
-            AXIS_WIDTH - 0.12,
-            y(level) + word.height / 2,
-            word,
-            th.MUTED,
-            align="right",
-        )
-
-    # The curve.
-    colour = th.persona_colour(index)
+    plot = _Plot(len(steps), _stage_bands(canvas, selection, steps, top) - 0.1)
+    _scale(canvas, plot)
     names = [dot.node_id("step", str(number)) for number in range(1, len(steps) + 1)]
-    for number, (name, touchpoint) in enumerate(zip(names, steps, strict=True)):
-        _point(canvas, name, x(number), y(touchpoint.emotion or 0), touchpoint)
-    for (tail, tail_tp), (head, head_tp) in zip(
-        zip(names, steps, strict=True), list(zip(names, steps, strict=True))[1:], strict=False
-    ):
-        unknown = tail_tp.emotion is None or head_tp.emotion is None
-        canvas.out.edge(
-            tail,
-            head,
-            {
-                "color": const(colour),
-                "penwidth": const(3),
-                "arrowhead": const("none"),
-                "style": const("dashed" if unknown else th.persona_style(index)),
-            },
-        )
-
-    # Under the plot: each step's name, then its pains and delights.
-    below = zero - 2 * LEVEL - MARGIN - 0.15
-    captions = [_caption(number, touchpoint) for number, touchpoint in enumerate(steps, start=1)]
-    callouts = [_callouts(touchpoint) for touchpoint in steps]
-    caption_height = max(text.height for text in captions)
-    for number, (name, text) in enumerate(zip(names, captions, strict=True)):
-        canvas.text(f"{name}_name", x(number), below, text, align="center")
-    below -= caption_height + 0.12
-    for number, (name, (pains, delights)) in enumerate(zip(names, callouts, strict=True)):
-        left = x(number) - STEP_WIDTH / 2 + 0.12
-        bottom = below
-        if pains.lines:
-            bottom = canvas.text(f"{name}_pains", left, bottom, pains, th.PAIN_TEXT) - 0.05
-        if delights.lines:
-            canvas.text(f"{name}_delights", left, bottom, delights, th.DELIGHT_TEXT)
-    lowest = below - max(pains.height + delights.height for pains, delights in callouts)
-    _legend(canvas, lowest - 0.35)
+    _curve(canvas, plot, names, steps, selection.persona_index(journey.persona))
+    bottom = _notes(canvas, plot, names, steps)
+    _legend(canvas, bottom - 0.35, unknown=any(tp.emotion is None for tp in steps))
     return canvas.source()
+
+
+def _scale(canvas: Canvas, plot: _Plot) -> None:
+    """The plot's background (the positive half tinted green, the negative half red),
+    a line at each level of emotion and its words on the left."""
+    half = MARGIN + 2 * LEVEL
+    width = plot.right - AXIS_WIDTH
+    centre = AXIS_WIDTH + width / 2
+    zone = {"style": const("filled"), "color": const(th.BACKGROUND), "label": const("")}
+    for name, top, fill in (
+        ("zone_positive", plot.top, POSITIVE_ZONE),
+        ("zone_negative", plot.zero, NEGATIVE_ZONE),
+    ):
+        canvas.box(name, centre, top, width, half, zone | {"fillcolor": const(fill)})
+    for level in (2, 1, 0, -1, -2):
+        ends = (f"grid_{_key(level)}_start", f"grid_{_key(level)}_end")
+        for name, at in zip(ends, (AXIS_WIDTH, plot.right), strict=True):
+            hidden = {"shape": const("point"), "style": const("invis")}
+            canvas.box(name, at, plot.y(level), 0.01, 0.01, hidden)
+        line = {
+            "dir": const("none"),
+            "color": const(th.MUTED if level == 0 else th.RULE),
+            "penwidth": const(1.2 if level == 0 else 0.8),
+            "style": const("solid" if level == 0 else "dashed"),
+        }
+        canvas.out.edge(*ends, line)
+        word = TextBlock([th.emotion_text(level)], 10)
+        top = plot.y(level) + word.height / 2
+        canvas.text(f"scale_{_key(level)}", AXIS_WIDTH - 0.12, top, word, th.MUTED, align="right")
+
+
+def _curve(
+    canvas: Canvas, plot: _Plot, names: list[str], steps: list[Touchpoint], persona: int
+) -> None:
+    """A point per step at its emotion (on the zero line, dashed, when there is none),
+    joined in the persona's colour."""
+    for number, (name, touchpoint) in enumerate(zip(names, steps, strict=True)):
+        _point(canvas, name, plot.x(number), plot.y(touchpoint.emotion or 0), touchpoint)
+    for (tail, before), (head, after) in itertools.pairwise(zip(names, steps, strict=True)):
+        unknown = before.emotion is None or after.emotion is None
+        segment = {
+            "color": const(th.persona_colour(persona)),
+            "penwidth": const(3),
+            "arrowhead": const("none"),
+            "style": const("dashed" if unknown else th.persona_style(persona)),
+        }
+        canvas.out.edge(tail, head, segment)
+
+
+def _notes(canvas: Canvas, plot: _Plot, names: list[str], steps: list[Touchpoint]) -> float:
+    """Under the plot, each step's name, then its pains and delights; returns the bottom."""
+    top = plot.bottom - 0.15
+    captions = [_caption(number, touchpoint) for number, touchpoint in enumerate(steps, start=1)]
+    for number, (name, caption) in enumerate(zip(names, captions, strict=True)):
+        canvas.text(f"{name}_name", plot.x(number), top, caption, align="center")
+    top -= max(caption.height for caption in captions) + 0.12
+    bottom = top
+    for number, (name, touchpoint) in enumerate(zip(names, steps, strict=True)):
+        left = plot.x(number) - STEP_WIDTH / 2 + 0.12
+        below = top
+        for kind, lines, colour in _callouts(touchpoint):
+            if lines:
+                text = TextBlock(lines, 9)
+                below = canvas.text(f"{name}_{kind}", left, below, text, colour) - 0.05
+        bottom = min(bottom, below)
+    return bottom
 
 
 def _journey(selection: Selection) -> Journey:
@@ -171,7 +178,7 @@ def _stage_bands(
     canvas: Canvas, selection: Selection, steps: list[Touchpoint], top: float
 ) -> float:
     """Dark bands above the plot, one per run of steps in the same stage."""
-    numbers = dict((stage.id, number) for number, stage in numbered_stages(selection))
+    numbers = {stage.id: number for number, stage in numbered_stages(selection)}
     runs: list[tuple[str, int, int]] = []
     for index, touchpoint in enumerate(steps):
         if runs and runs[-1][0] == touchpoint.stage:
@@ -230,33 +237,28 @@ def _caption(number: int, touchpoint: Touchpoint) -> TextBlock:
     return TextBlock(lines)
 
 
-def _callouts(touchpoint: Touchpoint) -> tuple[TextBlock, TextBlock]:
-    """Pains (worst first, roadblocks marked) and delights, a few lines each."""
+def _callouts(touchpoint: Touchpoint) -> list[tuple[str, list[str], str]]:
+    """Pains (roadblocks first, then worst first) and delights, a few of each."""
     pains = sorted(touchpoint.pains, key=lambda pain: (not pain.roadblock, -pain.severity_rank))
-    pain_lines: list[str] = []
-    for pain in pains[:MAX_CALLOUTS]:
-        mark = th.ROADBLOCK_MARK if pain.roadblock else th.PAIN_MARK
-        first, *rest = dot.wrap(pain.text, TEXT_WIDTH - 2, max_lines=3)
-        pain_lines.extend([f"{mark} {first}", *(f"   {line}" for line in rest)])
-    if len(pains) > MAX_CALLOUTS:
-        pain_lines.append(f"   + {len(pains) - MAX_CALLOUTS} more pains")
-    delight_lines: list[str] = []
-    for delight in touchpoint.delights[:MAX_CALLOUTS]:
-        first, *rest = dot.wrap(delight, TEXT_WIDTH - 2, max_lines=3)
-        delight_lines.extend([f"{th.DELIGHT_MARK} {first}", *(f"   {line}" for line in rest)])
-    if len(touchpoint.delights) > MAX_CALLOUTS:
-        delight_lines.append(f"   + {len(touchpoint.delights) - MAX_CALLOUTS} more delights")
-    return TextBlock(pain_lines, 9), TextBlock(delight_lines, 9)
+    marked = [(th.ROADBLOCK_MARK if p.roadblock else th.PAIN_MARK, p.text) for p in pains]
+    delights = [(th.DELIGHT_MARK, delight) for delight in touchpoint.delights]
+    return [
+        ("pains", bulleted(marked, TEXT_WIDTH, MAX_CALLOUTS, "pains"), th.PAIN_TEXT),
+        ("delights", bulleted(delights, TEXT_WIDTH, MAX_CALLOUTS, "delights"), th.DELIGHT_TEXT),
+    ]
 
 
-def _legend(canvas: Canvas, top: float) -> None:
-    words = (
-        f"{th.MOMENT_OF_TRUTH_MARK} moment of truth (black ring)      "
-        f"{th.ROADBLOCK_MARK} roadblock (red ring)      "
-        f"{th.PAIN_MARK} pain      {th.DELIGHT_MARK} delight      "
-        "point colour and number: the emotion at that step"
-    )
-    canvas.text("legend", 0.0, top, TextBlock([words], 10), th.MUTED)
+def _legend(canvas: Canvas, top: float, *, unknown: bool) -> None:
+    words = [
+        f"{th.MOMENT_OF_TRUTH_MARK} moment of truth (black ring)",
+        f"{th.ROADBLOCK_MARK} roadblock (red ring)",
+        f"{th.PAIN_MARK} pain",
+        f"{th.DELIGHT_MARK} delight",
+        "point colour and number: the emotion at that step",
+    ]
+    if unknown:
+        words.append("? no emotion recorded (drawn at 0, dashed)")
+    canvas.text("legend", 0.0, top, TextBlock(["      ".join(words)], 10), th.MUTED)
 
 
 def _key(level: int) -> str:

@@ -20,6 +20,7 @@ from cjmap.render import theme as th
 from cjmap.render.views import CannotDraw, Selection
 from cjmap.render.views.canvas import Canvas, TextBlock
 from cjmap.render.views.common import (
+    bulleted,
     legend_emotions,
     markers,
     numbered_stages,
@@ -181,13 +182,8 @@ class _Grid:
         for stage in self.selection.stages:
             touchpoints = self.selection.touchpoints_by_stage[stage.id]
             entries = [text for tp in touchpoints if (text := text_of(tp))]
-            lines: list[str] = []
-            for entry in entries[:MAX_ENTRIES]:
-                shown = f"\u201c{entry}\u201d" if quote else entry
-                first, *rest = dot.wrap(shown, TEXT_WIDTH - 2, max_lines=3)
-                lines.extend([f"{th.BULLET} {first}", *(f"   {line}" for line in rest)])
-            if len(entries) > MAX_ENTRIES:
-                lines.append(f"+ {len(entries) - MAX_ENTRIES} more")
+            shown = [(th.BULLET, f"\u201c{e}\u201d" if quote else e) for e in entries]
+            lines = bulleted(shown, TEXT_WIDTH, MAX_ENTRIES, "touchpoints")
             texts.append(TextBlock(lines))
         return self.text_row(top, word, texts)
 
