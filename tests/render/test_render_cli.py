@@ -12,7 +12,7 @@ import sys
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 from rendertools import SIGNATURE, needs_dot
@@ -346,3 +346,12 @@ def test_help_shows_the_views_and_an_example() -> None:
     assert result.exit_code == 0
     for word in ("flow", "matrix", "emotion", "--out-dir", "Examples: cjmap render"):
         assert word in result.stdout
+
+
+def test_the_command_offers_every_view_and_format() -> None:
+    from cjmap.cli import RenderFormat, RenderView
+    from cjmap.render import FORMATS
+    from cjmap.render.views import VIEWS
+
+    assert get_args(RenderView) == tuple(VIEWS)
+    assert get_args(RenderFormat) == FORMATS

@@ -22,7 +22,6 @@ from cjmap.render.views import (
     RenderOptions,
     render_map,
     select,
-    view_summary,
 )
 from cjmap.render.views.common import bulleted
 from cjmap.render.views.graph import attrs, const, number, record, text_points
@@ -65,13 +64,6 @@ def test_same_map_same_dot(view: str, path: Path) -> None:
     first = render_map(model_of(text), view)
     assert first == render_map(model_of(text), view)
     assert first.endswith("}\n")
-
-
-def test_views_have_summaries() -> None:
-    assert set(VIEWS) == {"flow", "matrix", "emotion"}
-    assert view_summary("flow").startswith("The lifecycle left to right")
-    assert view_summary("matrix").startswith("The swimlane map")
-    assert view_summary("emotion").startswith("The emotion curve of one journey")
 
 
 def test_unknown_view() -> None:

@@ -6,7 +6,7 @@ is the entry point: it checks the options against the map, picks what to draw, a
 returns the DOT source, which :func:`cjmap.render.render_dot` turns into a picture.
 
 Each view module is imported only when it is used and has a ``build(selection, title)``
-function; the first line of its docstring is the summary ``cjmap render --help`` shows.
+function; its docstring says what the view shows.
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ __all__ = [
     "ViewError",
     "render_map",
     "select",
-    "view_summary",
 ]
 
 # View name -> module holding `build(selection: Selection, title: str) -> str`.
@@ -113,12 +112,6 @@ class Selection:
     def persona_name(self, persona_id: str) -> str:
         persona = self.model.personas_by_id.get(persona_id)
         return persona.name if persona else persona_id
-
-
-def view_summary(name: str) -> str:
-    """The first line of the view module's docstring."""
-    doc = importlib.import_module(VIEWS[name]).__doc__ or name
-    return doc.strip().splitlines()[0]
 
 
 def render_map(model: CJMap, view: str = DEFAULT_VIEW, options: RenderOptions | None = None) -> str:
