@@ -314,6 +314,11 @@ def _write_output(write: Callable[[TextIO, bool], object], output: Path | None) 
     if output is None:
         write(sys.stdout, use_color(sys.stdout))
         return
+    # No report is YAML, and -o map.yaml (or a link to it) would replace a map with a report.
+    real = Path(os.path.realpath(output))
+    if real.suffix.lower() in (".yaml", ".yml"):
+        named = output if real.name == output.name else f"{output} (a link to {real})"
+        fail(f"-o {named} names a YAML file, perhaps a map; refusing to write a report there")
     text = io.StringIO()
     write(text, False)
     try:

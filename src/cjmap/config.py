@@ -204,6 +204,9 @@ def parse_config(table: Mapping[str, Any], source: Path, prefix: str = "") -> Co
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
+        if path.exists() and not path.is_file() and not path.is_dir():
+            # A FIFO or a device such as /dev/zero would block or never end.
+            raise ConfigError(f"{path}: not a regular file")
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except FileNotFoundError:
