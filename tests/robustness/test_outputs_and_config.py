@@ -105,19 +105,24 @@ def map_file(tmp_path: Path) -> Path:
     return path
 
 
-# Every command that writes a file with -o, each with arguments that would otherwise work.
-WRITERS: dict[str, list[str]] = {
-    "render": ["render", "--format", "dot"],
-    "lint": ["lint"],
-    "pains": ["pains"],
-    "gaps": ["gaps"],
-    "export": ["export", "--to", "csv"],
-}
+def writing(command: str, map_file: Path) -> list[str | Path]:
+    """A command that writes a file with -o, run on map_file with arguments that work."""
+    return {
+        "render": ["render", "--format", "dot", map_file],
+        "lint": ["lint", map_file],
+        "pains": ["pains", map_file],
+        "gaps": ["gaps", map_file],
+        "export": ["export", "--to", "csv", map_file],
+        "diff": ["diff", map_file, map_file],
+    }[command]
 
 
-@pytest.mark.parametrize("command", sorted(WRITERS))
+WRITERS = ["diff", "export", "gaps", "lint", "pains", "render"]
+
+
+@pytest.mark.parametrize("command", WRITERS)
 def test_output_onto_the_input_map_is_refused(map_file: Path, command: str) -> None:
-    result = run_cli(*WRITERS[command], map_file, "-o", map_file)
+    result = run_cli(*writing(command, map_file), "-o", map_file)
     assert_no_traceback(result)
     assert result.exit_code == 2
     assert "refusing to write" in result.stderr
@@ -125,36 +130,36 @@ def test_output_onto_the_input_map_is_refused(map_file: Path, command: str) -> N
     assert map_file.read_text() == MINIMAL
 
 
-@pytest.mark.parametrize("command", sorted(WRITERS))
+@pytest.mark.parametrize("command", WRITERS)
 def test_output_through_a_link_to_the_map_is_refused(map_file: Path, command: str) -> None:
     link = map_file.parent / "picture.dot"
     link.symlink_to(map_file)
-    result = run_cli(*WRITERS[command], map_file, "-o", link)
+    result = run_cli(*writing(command, map_file), "-o", link)
     assert result.exit_code == 2
     assert "refusing to write" in result.stderr
     assert map_file.read_text() == MINIMAL
 
 
-@pytest.mark.parametrize("command", sorted(WRITERS))
+@pytest.mark.parametrize("command", WRITERS)
 def test_output_onto_a_folder_is_refused(map_file: Path, command: str) -> None:
     folder = map_file.parent / "out.dot"
     folder.mkdir()
-    result = run_cli(*WRITERS[command], map_file, "-o", folder)
+    result = run_cli(*writing(command, map_file), "-o", folder)
     assert_no_traceback(result)
     assert result.exit_code == 2
     assert result.stderr == f"cjmap: error: {folder}: cannot write (is a directory, not a file)\n"
     assert list(folder.iterdir()) == []
 
 
-@pytest.mark.parametrize("command", sorted(WRITERS))
+@pytest.mark.parametrize("command", WRITERS)
 def test_output_into_a_missing_folder(map_file: Path, command: str) -> None:
     target = map_file.parent / "gone" / "out.dot"
-    result = run_cli(*WRITERS[command], map_file, "-o", target)
+    result = run_cli(*writing(command, map_file), "-o", target)
     assert result.exit_code == 2
     assert result.stderr == f"cjmap: error: {target}: cannot write (No such file or directory)\n"
 
 
-@pytest.mark.parametrize("command", sorted(WRITERS))
+@pytest.mark.parametrize("command", WRITERS)
 def test_unwritable_folder_leaves_the_old_file(
     map_file: Path, command: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -174,7 +179,7 @@ def test_unwritable_folder_leaves_the_old_file(
         return real_open(path, *args, **kwargs)
 
     monkeypatch.setattr(cjmap.atomic.os, "open", fake_open)
-    result = run_cli(*WRITERS[command], map_file, "-o", target)
+    result = run_cli(*writing(command, map_file), "-o", target)
     assert_no_traceback(result)
     assert result.exit_code == 2
     assert result.stderr == f"cjmap: error: {target}: cannot write (Permission denied)\n"
