@@ -29,6 +29,9 @@ app = typer.Typer(
     help="Customer journey maps as code: validate, lint, report and render maps written in YAML.",
     no_args_is_help=True,
     add_completion=False,
+    # Plain help and usage errors: they read the same in a terminal, a CI log or a
+    # pipe, and need no rich import.
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
