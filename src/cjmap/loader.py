@@ -64,9 +64,10 @@ _INT_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
 _INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z")
 _NAN = re.compile(r"\.(?:nan|NaN|NAN)\Z")
-# Plain scalars whose first character is none of these are always text.
-_MAYBE_TYPED = frozenset("-+.0123456789~nNtTfF")
-_WORD_STARTS = frozenset("~nNtTfF")
+# Plain scalars that start with none of these characters are always text.
+_WORD_STARTS = frozenset("~nNtTfF")  # null and the booleans
+_NUMBER_STARTS = frozenset("-+.0123456789")
+_MAYBE_TYPED = _WORD_STARTS | _NUMBER_STARTS
 
 
 class InputError(Exception):
@@ -78,10 +79,15 @@ def resolve_plain(value: str) -> Any:
     if not value:
         return None
     first = value[0]
-    if first not in _MAYBE_TYPED:
-        return value
-    if first in _WORD_STARTS:  # only null and the booleans start so; the rest is text
+    if first in _WORD_STARTS:
         return _WORDS.get(value, value)
+    if first in _NUMBER_STARTS:
+        return _number(value)
+    return value
+
+
+def _number(value: str) -> Any:
+    """The number a plain scalar that starts like one stands for, or the text itself."""
     if _INT.match(value):
         return int(value)
     if _FLOAT.match(value):
@@ -91,7 +97,7 @@ def resolve_plain(value: str) -> Any:
     if _INT_HEX.match(value):
         return int(value[2:], 16)
     if _INF.match(value):
-        return float("-inf") if first == "-" else float("inf")
+        return float("-inf") if value[0] == "-" else float("inf")
     if _NAN.match(value):
         return float("nan")
     return value
@@ -531,21 +537,22 @@ class _DataBuilder(_Handler):
         end_mark: Any,
         style: str | None = None,
     ) -> Any:
-        # The hot path: one call per scalar of the file. Plain scalars that cannot be a
-        # number, boolean or null are text as they are (implicit[0]: unquoted).
+        # The hot path: one call per scalar of the file. Plain (implicit[0]: unquoted)
+        # scalars that start like a number, a boolean or null go through resolve_plain.
         if tag is None and anchor is None:
+            item: Any = value
             if implicit[0] and (not value or value[0] in _MAYBE_TYPED):
-                value = resolve_plain(value)
+                item = resolve_plain(value)
             if self.is_list:
-                self.container.append(value)
+                self.container.append(item)
             elif self.key is _NO_KEY:
-                self.key = value
+                self.key = item
             else:
                 container = self.container
                 if self.key in container:
                     self.has_duplicates = True
                 else:
-                    container[self.key] = value
+                    container[self.key] = item
                 self.key = _NO_KEY
             return None
         result: Any
