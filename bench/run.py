@@ -1,7 +1,8 @@
 """Benchmark cjmap and its peers side by side, in one run, on the same files.
 
-    python bench/run.py              # the whole benchmark (about 10 minutes on 2 cores)
-    python bench/run.py --quick      # fewer rounds, to try it out (about 3 minutes)
+    python bench/run.py              # the whole benchmark (about 5 minutes on 2 cores)
+    python bench/run.py --quick      # fewer rounds, to try it out (about 2 minutes)
+    python bench/run.py --peers-50k  # also the peers on the 50k map (4 minutes more)
 
 Run it with the Python of the virtualenv where cjmap is installed. It writes the
 maps (bench/generate.py) and two virtualenvs for the peers (bench/venvs/) on first
