@@ -24,6 +24,11 @@ SEVERITIES = ("low", "medium", "high", "critical")
 """Pain severities, mildest first."""
 
 
+def shortfall(value: float, target: float, better: str) -> float:
+    """How far a value falls short of its target: 0 when it meets it, whichever way is better."""
+    return max(0.0, value - target) if better == "lower" else max(0.0, target - value)
+
+
 def _date_text(value: Any) -> Any:
     # Lax date parsing would also take numbers as Unix times; a map's dates are text.
     if isinstance(value, str | date):
@@ -134,9 +139,7 @@ class Metric(Base):
         """True when the value is worse than the target."""
         if self.value is None or self.target is None:
             return False
-        if self.better == "lower":
-            return self.value > self.target
-        return self.value < self.target
+        return shortfall(self.value, self.target, self.better) > 0
 
 
 class Touchpoint(Base):

@@ -28,7 +28,7 @@ from pydantic import BaseModel
 
 from cjmap.findings import Finding
 from cjmap.loader import DEFAULT_MAX_SIZE, Document, load
-from cjmap.model import SEVERITIES, CJMap, Metric, Pain, Touchpoint
+from cjmap.model import SEVERITIES, CJMap, Metric, Pain, Touchpoint, shortfall
 from cjmap.validate import validate_document
 
 # Every kind of change, in the order reports list them, with the changes each can have.
@@ -279,11 +279,6 @@ def _metric_state(metric: Metric) -> dict[str, Any]:
     }
 
 
-def metric_gap(value: float, target: float, better: str) -> float:
-    """How far a value falls short of its target (0 when it meets it)."""
-    return max(0.0, value - target) if better == "lower" else max(0.0, target - value)
-
-
 def _metric_changes(tid: str, stage: str, old: Metric, new: Metric) -> Iterator[Change]:
     before, after = _metric_state(old), _metric_state(new)
 
@@ -295,8 +290,8 @@ def _metric_changes(tid: str, stage: str, old: Metric, new: Metric) -> Iterator[
         if old.value is None or new.value is None or target is None:
             yield change("value")
         else:
-            gap_before = metric_gap(old.value, target, new.better)
-            gap_after = metric_gap(new.value, target, new.better)
+            gap_before = shortfall(old.value, target, new.better)
+            gap_after = shortfall(new.value, target, new.better)
             if gap_after < gap_before:
                 yield change("toward")
             elif gap_after > gap_before:

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from cjmap.model import SEVERITIES, CJMap, Metric, Touchpoint
+from cjmap.model import SEVERITIES, CJMap, Metric, Touchpoint, shortfall
 from cjmap.reports import ValidMap, plural, require_known
 from cjmap.writers.table import DATA, MARKDOWN, TERMINAL, Cell, Column, Table, cell_text
 
@@ -230,7 +230,7 @@ def _map_pains(item: ValidMap, map_index: int, wanted: PainFilter) -> Iterator[P
 def metric_severity(metric: Metric) -> str:
     """How badly an off-target metric hurts, from how far it misses as a share of the target."""
     assert metric.value is not None and metric.target is not None
-    miss = abs(metric.value - metric.target)
+    miss = shortfall(metric.value, metric.target, metric.better)
     share = miss / abs(metric.target) if metric.target else math.inf
     if share < 0.1:
         return "low"

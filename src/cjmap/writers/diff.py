@@ -11,8 +11,9 @@ from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
 from cjmap.export import amount, number
+from cjmap.model import shortfall
 from cjmap.reports import plural
-from cjmap.reports.diff import Change, MapDiff, metric_gap
+from cjmap.reports.diff import Change, MapDiff
 
 # Kinds of change: the heading of their section, and what their items are.
 HEADINGS: dict[str, tuple[str, str]] = {
@@ -111,7 +112,7 @@ def _metric(change: Change) -> str:
     moved = f"{name} {amount(old['value'], unit)} → {amount(new['value'], unit)}"
     target = new["target"]
     if change.change == "toward":
-        met = metric_gap(new["value"], target, new["better"]) == 0
+        met = shortfall(new["value"], target, new["better"]) == 0
         return f"{moved}, {'meets' if met else 'toward'} the target {amount(target, unit)}"
     if change.change == "away":
         return f"{moved}, away from the target {amount(target, unit)}"
