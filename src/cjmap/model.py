@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -52,9 +52,20 @@ class Base(BaseModel):
         json_schema_extra={"patternProperties": {"^x-": {}}},
     )
 
+    _field_names: ClassVar[frozenset[str]] = frozenset()
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        cls._field_names = frozenset(cls.model_fields)
+
     @model_validator(mode="before")
     @classmethod
     def _drop_extensions(cls, data: Any) -> Any:
+        # Runs once per item of the map: the common case, keys that are all fields, is one
+        # set comparison in C; only other mappings are searched for ``x-`` keys.
+        if type(data) is dict and data.keys() <= cls._field_names:
+            return data
         if isinstance(data, dict) and any(
             isinstance(key, str) and key.startswith(EXTENSION_PREFIX) for key in data
         ):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -237,16 +238,14 @@ def _items(data: dict[str, Any], kind: str) -> list[tuple[int, dict[str, Any]]]:
     return [(index, item) for index, item in enumerate(items) if isinstance(item, dict)]
 
 
-def _ids(data: dict[str, Any], kind: str) -> list[str]:
-    return [item["id"] for _, item in _items(data, kind) if isinstance(item.get("id"), str)]
-
-
 def reference_findings(document: Document) -> list[Finding]:
     """Duplicate ids and references to ids that do not exist, over the plain data."""
     data = document.data
     findings: list[Finding] = []
+    defined: dict[str, typing.AbstractSet[str]] = {}
     for kind, singular in KINDS.items():
         first_seen: dict[str, int] = {}
+        defined[kind] = first_seen.keys()
         for index, item in _items(data, kind):
             item_id = item.get("id")
             if not isinstance(item_id, str):
@@ -267,10 +266,11 @@ def reference_findings(document: Document) -> list[Finding]:
             else:
                 first_seen[item_id] = index
 
-    defined = {kind: set(_ids(data, kind)) for kind in KINDS}
-
-    def check(path: PathKey, value: object, kind: str, code: str, owner: str) -> None:
+    # The item that holds a reference is named only for a message: describing every
+    # touchpoint up front cost more than all the checks on a valid map.
+    def check(path: PathKey, value: object, kind: str, code: str) -> None:
         if isinstance(value, str) and value not in defined[kind]:
+            owner = describe(data, path[:2])
             line, column = document.locate(path)
             findings.append(
                 error(
@@ -283,28 +283,25 @@ def reference_findings(document: Document) -> list[Finding]:
                 )
             )
 
-    def check_list(path: PathKey, values: object, kind: str, code: str, owner: str) -> None:
-        if isinstance(values, list):
-            for position, value in enumerate(values):
-                check((*path, position), value, kind, code, owner)
+    def check_list(path: PathKey, values: object, kind: str, code: str) -> None:
+        if not isinstance(values, list):
+            return
+        with suppress(TypeError):  # an unhashable item: looked at one by one below
+            if defined[kind] >= set(values):  # the common case, in one step
+                return
+        for position, value in enumerate(values):
+            check((*path, position), value, kind, code)
 
     for index, item in _items(data, "touchpoints"):
-        owner = describe(data, ("touchpoints", index))
-        check(("touchpoints", index, "stage"), item.get("stage"), "stages", "E201", owner)
-        check_list(
-            ("touchpoints", index, "channels"), item.get("channels"), "channels", "E202", owner
-        )
-        check_list(
-            ("touchpoints", index, "personas"), item.get("personas"), "personas", "E203", owner
-        )
+        check(("touchpoints", index, "stage"), item.get("stage"), "stages", "E201")
+        check_list(("touchpoints", index, "channels"), item.get("channels"), "channels", "E202")
+        check_list(("touchpoints", index, "personas"), item.get("personas"), "personas", "E203")
     for index, item in _items(data, "journeys"):
-        owner = describe(data, ("journeys", index))
-        check(("journeys", index, "persona"), item.get("persona"), "personas", "E203", owner)
-        check_list(("journeys", index, "steps"), item.get("steps"), "touchpoints", "E204", owner)
+        check(("journeys", index, "persona"), item.get("persona"), "personas", "E203")
+        check_list(("journeys", index, "steps"), item.get("steps"), "touchpoints", "E204")
     for index, item in _items(data, "actions"):
-        owner = describe(data, ("actions", index))
         check_list(
-            ("actions", index, "touchpoints"), item.get("touchpoints"), "touchpoints", "E204", owner
+            ("actions", index, "touchpoints"), item.get("touchpoints"), "touchpoints", "E204"
         )
     return findings
 
