@@ -154,3 +154,32 @@ def test_anchored_collections_count_their_expanded_size() -> None:
     loader._feed("a: &x [1, 2, 3]\nb: [*x, *x]\n", builder)
     assert builder.alias_nodes == 8
     assert builder.root == [{"a": [1, 2, 3], "b": [[1, 2, 3], [1, 2, 3]]}]
+
+
+@pytest.mark.parametrize("text", [*TRICKY, "a: *nothing\nb: 1\n", "a: [1\nb: 2\n"])
+def test_positions_found_while_loading_are_those_of_the_second_pass(text: str) -> None:
+    together = load_text(text, "m.yaml", positions=True)
+    apart = load_text(text, "m.yaml")
+    assert together.data == apart.data
+    assert together.findings == apart.findings
+    assert together.positions == compute_positions(text)
+
+
+def test_lint_parses_a_map_with_findings_once(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from cjmap.lint import lint_paths
+
+    feeds: list[str] = []
+    feed = loader._feed
+
+    def counting(text: str, handler: Any) -> None:
+        feeds.append(type(handler).__name__)
+        feed(text, handler)
+
+    monkeypatch.setattr(loader, "_feed", counting)
+    path = tmp_path / "m.yaml"
+    path.write_text(MINIMAL.replace("stage: purchase", "stage: purchse"), encoding="utf-8")
+    [checked] = lint_paths([path]).batch.checked
+    assert [(f.code, f.line, f.column) for f in checked.findings] == [("E201", 22, 12)]
+    assert feeds == ["_Both"]

@@ -211,7 +211,9 @@ class MapLinter:
 
     def __call__(self, path: Path) -> Checked:
         config = self.config_for(path)
-        return run_rules(validate_path(path, max_size=self.max_size), config, self.today)
+        # Most maps get some lint finding, and every finding needs its line.
+        checked = validate_path(path, max_size=self.max_size, positions=True)
+        return run_rules(checked, config, self.today)
 
 
 def lint_paths(

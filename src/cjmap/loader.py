@@ -648,18 +648,48 @@ def _expanded_size(value: Any, sizes: dict[int, int]) -> int:
     return size
 
 
-def parse(text: str, display: str) -> tuple[Any, list[Finding], bool]:
+def parse(
+    text: str, display: str, finder: _PositionFinder | None = None
+) -> tuple[Any, list[Finding], bool]:
     """Plain data from the text, the loader's findings, and whether any key repeats.
 
+    With a ``finder``, it receives the same events in the same pass (see _Both).
     Raises _Abort for problems after which no data can be trusted, and ruamel.yaml's
     errors for text that is not YAML.
     """
     builder = _DataBuilder(display)
-    _feed(text, builder)
+    _feed(text, builder if finder is None else _Both(builder, finder))
     if builder.fatal is not None:
         raise _Abort(builder.fatal)
     data = builder.root[0] if builder.root else None
     return data, builder.findings, builder.has_duplicates
+
+
+class _Both(_Handler):
+    """Hands each event to the data builder, then to the position finder: one parse for both.
+
+    For callers that will nearly always need positions (lint reports lines for most
+    maps), this saves the second parse. The builder decides when the stream stops.
+    """
+
+    __slots__ = ("builder", "finder")
+
+    def __init__(self, builder: _DataBuilder, finder: _PositionFinder) -> None:
+        self.builder = builder
+        self.finder = finder
+
+    def hooks(self) -> dict[str, Callable[..., Any]]:
+        first, second = self.builder.hooks(), self.finder.hooks()
+        return {name: _in_turn(first[name], second[name]) for name in _EVENT_NAMES}
+
+
+def _in_turn(first: Callable[..., Any], second: Callable[..., Any]) -> Callable[..., Any]:
+    def call(*args: Any) -> Any:
+        result = first(*args)
+        second(*args)
+        return result
+
+    return call
 
 
 class _Abort(Exception):
@@ -712,14 +742,23 @@ class _PositionFinder(_Handler):
         end_mark: Any,
         style: str | None = None,
     ) -> Any:
+        # One call per scalar of the file: _add's steps are written out for the common
+        # case of a value in a mapping whose key has not been seen before.
         where = (start_mark.line + 1, start_mark.column + 1)
-        if self.is_mapping and self.key is _NO_KEY:
+        if not self.is_mapping:
+            self.inside.append((where, None))
+        elif self.key is _NO_KEY:
             # Keys must come out exactly as the data pass made them, so that paths agree.
             if tag is not None:
                 self.key = _tag_value(tag, value)
+            elif implicit[0] and (not value or value[0] in _MAYBE_TYPED):
+                self.key = resolve_plain(value)
             else:
-                self.key = resolve_plain(value) if implicit[0] else value
+                self.key = value
             self.key_where = where
+        elif self.key not in self.inside:
+            self.inside[self.key] = (self.key_where, where, None)
+            self.key = _NO_KEY
         else:
             self._add(where, None)
         return None
@@ -760,6 +799,12 @@ class _PositionFinder(_Handler):
         self.inside, self.is_mapping, self.key, self.key_where, _ = self.stack.pop()
         return None
 
+    def found(self) -> Positions:
+        """The positions found so far."""
+        if self.top:
+            self.positions.root = self.top[0]
+        return self.positions
+
 
 def compute_positions(text: str) -> Positions:
     """Second pass over the text: where each key and value starts, and repeated keys."""
@@ -767,17 +812,21 @@ def compute_positions(text: str) -> Positions:
     # Positions are best effort past a syntax error: the data pass reports the error.
     with gc_paused(), suppress(Exception):
         _feed(text, finder)
-    if finder.top:
-        finder.positions.root = finder.top[0]
-    return finder.positions
+    return finder.found()
 
 
-def load_text(text: str, display: str) -> Document:
-    """Parse already-decoded text into a Document."""
+def load_text(text: str, display: str, *, positions: bool = False) -> Document:
+    """Parse already-decoded text into a Document.
+
+    With ``positions``, the positions are found in the same pass as the data, which
+    is cheaper than the second pass ``Document.positions`` makes on demand when they
+    are nearly always needed.
+    """
     document = Document(path=display, text=text, data=None)
+    finder = _PositionFinder() if positions else None
     with gc_paused():
         try:
-            data, findings, has_duplicates = parse(text, display)
+            data, findings, has_duplicates = parse(text, display, finder)
         except _Abort as abort:
             document.findings.append(abort.finding)
             return document
@@ -786,6 +835,8 @@ def load_text(text: str, display: str) -> Document:
             return document
     document.data = data
     document.findings.extend(findings)
+    if finder is not None:  # only a complete pass: after a stop, the second pass goes further
+        document._positions = finder.found()
     if has_duplicates:
         for key_path, first, second in document.positions.duplicates:
             document.findings.append(
@@ -801,8 +852,14 @@ def load_text(text: str, display: str) -> Document:
     return document
 
 
-def load(path: Path, display: str | None = None, max_size: int = DEFAULT_MAX_SIZE) -> Document:
-    """Load a map file. Raises InputError when the path cannot be read at all."""
+def load(
+    path: Path,
+    display: str | None = None,
+    max_size: int = DEFAULT_MAX_SIZE,
+    *,
+    positions: bool = False,
+) -> Document:
+    """Load a map file (see load_text for ``positions``). Raises InputError for an unusable path."""
     shown = display if display is not None else str(path)
     raw = read_bytes(path, max_size)
     if isinstance(raw, Finding):
@@ -810,7 +867,7 @@ def load(path: Path, display: str | None = None, max_size: int = DEFAULT_MAX_SIZ
     text = decode(raw, shown)
     if isinstance(text, Finding):
         return Document(path=shown, text="", data=None, findings=[text])
-    return load_text(text, shown)
+    return load_text(text, shown, positions=positions)
 
 
 def is_map_file(path: Path) -> bool:

@@ -404,10 +404,17 @@ def _check_document(document: Document) -> Checked:
 
 
 def validate_path(
-    path: Path, display: str | None = None, max_size: int = DEFAULT_MAX_SIZE
+    path: Path,
+    display: str | None = None,
+    max_size: int = DEFAULT_MAX_SIZE,
+    *,
+    positions: bool = False,
 ) -> Checked:
-    """Load and validate one map file. Raises InputError when the path cannot be read."""
-    return validate_document(load(path, display, max_size))
+    """Load and validate one map file. Raises InputError when the path cannot be read.
+
+    ``positions``: find them while loading, for callers that nearly always report lines.
+    """
+    return validate_document(load(path, display, max_size, positions=positions))
 
 
 @dataclass
