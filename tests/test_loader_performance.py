@@ -182,4 +182,4 @@ def test_lint_parses_a_map_with_findings_once(
     path.write_text(MINIMAL.replace("stage: purchase", "stage: purchse"), encoding="utf-8")
     [checked] = lint_paths([path]).batch.checked
     assert [(f.code, f.line, f.column) for f in checked.findings] == [("E201", 22, 12)]
-    assert feeds == ["_Both"]
+    assert feeds == ["_PositionFinder"]  # one pass, data and positions together

@@ -653,34 +653,19 @@ def parse(
 ) -> tuple[Any, list[Finding], bool]:
     """Plain data from the text, the loader's findings, and whether any key repeats.
 
-    With a ``finder``, it receives the same events in the same pass (see _Both).
+    With a ``finder``, it finds the positions in the same pass, handing each event to
+    the builder first (see _PositionFinder.hooks).
     Raises _Abort for problems after which no data can be trusted, and ruamel.yaml's
     errors for text that is not YAML.
     """
     builder = _DataBuilder(display)
-    _feed(text, builder if finder is None else _Both(builder, finder))
+    if finder is not None:
+        finder.builder = builder
+    _feed(text, builder if finder is None else finder)
     if builder.fatal is not None:
         raise _Abort(builder.fatal)
     data = builder.root[0] if builder.root else None
     return data, builder.findings, builder.has_duplicates
-
-
-class _Both(_Handler):
-    """Hands each event to the data builder, then to the position finder: one parse for both.
-
-    For callers that will nearly always need positions (lint reports lines for most
-    maps), this saves the second parse. The builder decides when the stream stops.
-    """
-
-    __slots__ = ("builder", "finder")
-
-    def __init__(self, builder: _DataBuilder, finder: _PositionFinder) -> None:
-        self.builder = builder
-        self.finder = finder
-
-    def hooks(self) -> dict[str, Callable[..., Any]]:
-        first, second = self.builder.hooks(), self.finder.hooks()
-        return {name: _in_turn(first[name], second[name]) for name in _EVENT_NAMES}
 
 
 def _in_turn(first: Callable[..., Any], second: Callable[..., Any]) -> Callable[..., Any]:
@@ -700,9 +685,10 @@ class _Abort(Exception):
 class _PositionFinder(_Handler):
     """Second pass: the positions of every key and value (see Positions), and repeated keys."""
 
-    __slots__ = ("inside", "is_mapping", "key", "key_where", "positions", "stack", "top")
+    __slots__ = ("builder", "inside", "is_mapping", "key", "key_where", "positions", "stack", "top")
 
     def __init__(self) -> None:
+        self.builder: _DataBuilder | None = None
         self.positions = Positions()
         # The root's (position, inside) lands in this one-item list, so it needs no
         # special case. Then the open collection's positions, its kind, its pending key
@@ -742,8 +728,15 @@ class _PositionFinder(_Handler):
         end_mark: Any,
         style: str | None = None,
     ) -> Any:
-        # One call per scalar of the file: _add's steps are written out for the common
-        # case of a value in a mapping whose key has not been seen before.
+        # One call per scalar of the file: with a builder, it is called from here rather
+        # than through _in_turn, and _add's steps are written out for the common case of
+        # a value in a mapping whose key has not been seen before.
+        if (
+            self.builder is not None
+            and self.builder.scalar(anchor, tag, implicit, value, start_mark, end_mark, style)
+            is _STOP
+        ):
+            return _STOP
         where = (start_mark.line + 1, start_mark.column + 1)
         if not self.is_mapping:
             self.inside.append((where, None))
@@ -798,6 +791,16 @@ class _PositionFinder(_Handler):
     def end(self, start_mark: Any, end_mark: Any) -> Any:
         self.inside, self.is_mapping, self.key, self.key_where, _ = self.stack.pop()
         return None
+
+    def hooks(self) -> dict[str, Callable[..., Any]]:
+        """With a builder (one pass for data and positions), each event goes to it first."""
+        own = super().hooks()
+        if self.builder is None:
+            return own
+        first = self.builder.hooks()
+        hooks = {name: _in_turn(first[name], own[name]) for name in _EVENT_NAMES}
+        hooks["ScalarEvent"] = self.scalar  # the builder's call is made inside
+        return hooks
 
     def found(self) -> Positions:
         """The positions found so far."""
