@@ -156,13 +156,30 @@ def test_anchored_collections_count_their_expanded_size() -> None:
     assert builder.root == [{"a": [1, 2, 3], "b": [[1, 2, 3], [1, 2, 3]]}]
 
 
-@pytest.mark.parametrize("text", [*TRICKY, "a: *nothing\nb: 1\n", "a: [1\nb: 2\n"])
+FOUND_WHILE_LOADING = [
+    *TRICKY,
+    *(path.read_text(encoding="utf-8") for path in EXAMPLE_MAPS),
+    "a: *nothing\nb: 1\n",
+    "a: [1\nb: 2\n",
+    "a: {b: [], c: {}, d: [[], [1, {e: f}], '']}\ng: [x, y, [z], {}]\n",
+    "- 1\n- - 2\n  - {a: b, c: [d, e]}\n  - 3\n- 4\n",
+]
+
+
+@pytest.mark.parametrize("text", FOUND_WHILE_LOADING)
 def test_positions_found_while_loading_are_those_of_the_second_pass(text: str) -> None:
     together = load_text(text, "m.yaml", positions=True)
     apart = load_text(text, "m.yaml")
     assert together.data == apart.data
     assert together.findings == apart.findings
-    assert together.positions == compute_positions(text)
+    second_pass = compute_positions(text)
+    assert together.positions.duplicates == second_pass.duplicates
+    for path in _paths(together.data):
+        # Each path, its key, and paths that go past it or miss (the nearest parent).
+        for probe in (path, (*path, "missing"), (*path, 0), (*path, 99)):
+            for key in (False, True):
+                found = together.locate(probe, key=key)
+                assert found == second_pass.find(probe, key=key), (probe, key)
 
 
 def test_lint_parses_a_map_with_findings_once(
@@ -182,4 +199,12 @@ def test_lint_parses_a_map_with_findings_once(
     path.write_text(MINIMAL.replace("stage: purchase", "stage: purchse"), encoding="utf-8")
     [checked] = lint_paths([path]).batch.checked
     assert [(f.code, f.line, f.column) for f in checked.findings] == [("E201", 22, 12)]
-    assert feeds == ["_PositionFinder"]  # one pass, data and positions together
+    assert feeds == ["_MarkRecorder"]  # one pass, data and positions together
+    assert isinstance(checked.document._positions, loader.MarkPositions)
+
+
+def test_a_map_with_anchors_gets_its_positions_from_the_second_pass() -> None:
+    # An alias repeats a collection without parsing it again: marks cannot be counted.
+    document = load_text("a: &x {b: 1}\nc: *x\nd: [1, 2]\n", "m.yaml", positions=True)
+    assert document._positions is None
+    assert document.locate(("d", 1)) == (3, 8)

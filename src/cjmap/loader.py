@@ -4,8 +4,10 @@ The loader is the only module that knows YAML. It builds plain dicts, lists and
 scalars straight from libyaml's event stream (through ruamel.yaml.clib's C
 parser, each event one call, see _feed) in one pass, without keeping positions:
 that is the fast, common case of a valid map. Line and column numbers are
-computed by a second pass over the same text only when a finding needs them, and
-they are exact: the start of the key or value at fault. The garbage collector is
+computed by a second pass over the same text only when a finding needs them, or,
+for commands that nearly always report lines (lint), read off the parser's marks
+kept during the one pass; either way they are exact: the start of the key or value
+at fault. The garbage collector is
 paused while either pass runs.
 
 Scalars follow the YAML 1.2 core schema: ``yes``/``no``/``on``/``off`` are
@@ -145,10 +147,10 @@ class Document:
     text: str
     data: Any
     findings: list[Finding] = field(default_factory=list)
-    _positions: Positions | None = field(default=None, repr=False)
+    _positions: Positions | MarkPositions | None = field(default=None, repr=False)
 
     @property
-    def positions(self) -> Positions:
+    def positions(self) -> Positions | MarkPositions:
         if self._positions is None:
             self._positions = compute_positions(self.text)
         return self._positions
@@ -649,32 +651,140 @@ def _expanded_size(value: Any, sizes: dict[int, int]) -> int:
 
 
 def parse(
-    text: str, display: str, finder: _PositionFinder | None = None
+    text: str, display: str, marks: MarkPositions | None = None
 ) -> tuple[Any, list[Finding], bool]:
     """Plain data from the text, the loader's findings, and whether any key repeats.
 
-    With a ``finder``, it finds the positions in the same pass, handing each event to
-    the builder first (see _PositionFinder.hooks).
+    With ``marks``, the pass also records where each node starts (see MarkPositions).
     Raises _Abort for problems after which no data can be trusted, and ruamel.yaml's
     errors for text that is not YAML.
     """
     builder = _DataBuilder(display)
-    if finder is not None:
-        finder.builder = builder
-    _feed(text, builder if finder is None else finder)
+    _feed(text, builder if marks is None else _MarkRecorder(builder, marks))
     if builder.fatal is not None:
         raise _Abort(builder.fatal)
     data = builder.root[0] if builder.root else None
+    if marks is not None:
+        marks.data = data
+        marks.complete = not builder.anchors and not builder.has_duplicates
     return data, builder.findings, builder.has_duplicates
 
 
-def _in_turn(first: Callable[..., Any], second: Callable[..., Any]) -> Callable[..., Any]:
-    def call(*args: Any) -> Any:
-        result = first(*args)
-        second(*args)
-        return result
+class MarkPositions:
+    """Positions read off the parser's marks of every node, in the order of the events.
 
-    return call
+    The data holds its nodes in that same order (mappings keep their keys' order), so
+    the node at a path is found by walking the data and counting the events each value
+    took: one for a scalar, and for a collection the span recorded when it closed (by
+    the identity of the list or dict, which the data keeps alive: the data must not be
+    changed once loaded, which no part of cjmap does). Recording costs the
+    pass about a third of what building the Positions tree does. Only a map without
+    anchors (an alias repeats a collection it did not parse again) and without repeated
+    keys (the data drops the second value) is ``complete``; for the others the loader
+    computes the Positions tree instead.
+    """
+
+    __slots__ = ("complete", "data", "duplicates", "marks", "spans")
+
+    def __init__(self) -> None:
+        self.marks: list[Any] = []
+        self.spans: dict[int, list[int]] = {}  # id of a list or dict -> [first event, end]
+        self.data: Any = None
+        self.complete = False
+        self.duplicates: list[tuple[PathKey, Position, Position]] = []
+
+    def _events(self, value: Any) -> int:
+        if type(value) is dict or type(value) is list:
+            first, end = self.spans[id(value)]
+            return end - first
+        return 1
+
+    def find(self, path: PathKey, *, key: bool = False) -> Position:
+        """The position of the value at ``path`` (or of its key), else of its nearest parent."""
+        if not self.marks:
+            return (1, 1)
+        node, event = self.data, 0
+        last = len(path) - 1
+        for depth, part in enumerate(path):
+            if type(node) is dict:
+                if part not in node:
+                    break
+                event += 1  # the first key
+                for name, value in node.items():
+                    if name == part:
+                        break
+                    event += 1 + self._events(value)
+                if key and depth == last:
+                    return _where(self.marks[event])
+                event += 1
+                node = node[part]
+            elif type(node) is list and type(part) is int and 0 <= part < len(node):
+                item = node[part]
+                if type(item) is dict or type(item) is list:
+                    event = self.spans[id(item)][0]
+                else:
+                    event += 1 + sum(self._events(value) for value in node[:part])
+                node = item
+            else:
+                break
+        return _where(self.marks[event])
+
+
+class _MarkRecorder(_Handler):
+    """Hands each event to the data builder and keeps the marks of the nodes (see MarkPositions).
+
+    Its hooks are closures over the builder's methods: one extra call per event.
+    """
+
+    __slots__ = ("builder", "positions")
+
+    def __init__(self, builder: _DataBuilder, positions: MarkPositions) -> None:
+        self.builder = builder
+        self.positions = positions
+
+    def hooks(self) -> dict[str, Callable[..., Any]]:
+        builder = self.builder
+        build = builder.hooks()
+        marks, spans = self.positions.marks, self.positions.spans
+        keep = marks.append
+        build_scalar, build_alias = build["ScalarEvent"], build["AliasEvent"]
+        build_sequence, build_mapping = build["SequenceStartEvent"], build["MappingStartEvent"]
+        build_end = build["MappingEndEvent"]
+
+        def scalar(*args: Any) -> Any:
+            keep(args[4])  # start_mark
+            return build_scalar(*args)
+
+        def alias(anchor: str, start_mark: Any, end_mark: Any) -> Any:
+            keep(start_mark)
+            return build_alias(anchor, start_mark, end_mark)
+
+        def opened(build_open: Callable[..., Any]) -> Callable[..., Any]:
+            def start(*args: Any) -> Any:
+                first = len(marks)
+                keep(args[3])  # start_mark
+                result = build_open(*args)
+                if result is None:  # the builder made the collection and opened it
+                    spans[id(builder.container)] = [first, 0]
+                return result
+
+            return start
+
+        def end(start_mark: Any, end_mark: Any) -> Any:
+            span = spans.get(id(builder.container))
+            if span is not None:
+                span[1] = len(marks)
+            return build_end(start_mark, end_mark)
+
+        return {
+            **build,
+            "ScalarEvent": scalar,
+            "AliasEvent": alias,
+            "SequenceStartEvent": opened(build_sequence),
+            "MappingStartEvent": opened(build_mapping),
+            "SequenceEndEvent": end,
+            "MappingEndEvent": end,
+        }
 
 
 class _Abort(Exception):
@@ -685,10 +795,9 @@ class _Abort(Exception):
 class _PositionFinder(_Handler):
     """Second pass: the positions of every key and value (see Positions), and repeated keys."""
 
-    __slots__ = ("builder", "inside", "is_mapping", "key", "key_where", "positions", "stack", "top")
+    __slots__ = ("inside", "is_mapping", "key", "key_where", "positions", "stack", "top")
 
     def __init__(self) -> None:
-        self.builder: _DataBuilder | None = None
         self.positions = Positions()
         # The root's (position, inside) lands in this one-item list, so it needs no
         # special case. Then the open collection's positions, its kind, its pending key
@@ -728,15 +837,8 @@ class _PositionFinder(_Handler):
         end_mark: Any,
         style: str | None = None,
     ) -> Any:
-        # One call per scalar of the file: with a builder, it is called from here rather
-        # than through _in_turn, and _add's steps are written out for the common case of
-        # a value in a mapping whose key has not been seen before.
-        if (
-            self.builder is not None
-            and self.builder.scalar(anchor, tag, implicit, value, start_mark, end_mark, style)
-            is _STOP
-        ):
-            return _STOP
+        # One call per scalar of the file: _add's steps are written out for the common
+        # case of a value in a mapping whose key has not been seen before.
         where = (start_mark.line + 1, start_mark.column + 1)
         if not self.is_mapping:
             self.inside.append((where, None))
@@ -792,16 +894,6 @@ class _PositionFinder(_Handler):
         self.inside, self.is_mapping, self.key, self.key_where, _ = self.stack.pop()
         return None
 
-    def hooks(self) -> dict[str, Callable[..., Any]]:
-        """With a builder (one pass for data and positions), each event goes to it first."""
-        own = super().hooks()
-        if self.builder is None:
-            return own
-        first = self.builder.hooks()
-        hooks = {name: _in_turn(first[name], own[name]) for name in _EVENT_NAMES}
-        hooks["ScalarEvent"] = self.scalar  # the builder's call is made inside
-        return hooks
-
     def found(self) -> Positions:
         """The positions found so far."""
         if self.top:
@@ -821,15 +913,15 @@ def compute_positions(text: str) -> Positions:
 def load_text(text: str, display: str, *, positions: bool = False) -> Document:
     """Parse already-decoded text into a Document.
 
-    With ``positions``, the positions are found in the same pass as the data, which
-    is cheaper than the second pass ``Document.positions`` makes on demand when they
-    are nearly always needed.
+    With ``positions``, the pass that builds the data also keeps the marks that give
+    the positions (MarkPositions), which is cheaper than the second pass
+    ``Document.positions`` makes on demand, when they are nearly always needed.
     """
     document = Document(path=display, text=text, data=None)
-    finder = _PositionFinder() if positions else None
+    marks = MarkPositions() if positions else None
     with gc_paused():
         try:
-            data, findings, has_duplicates = parse(text, display, finder)
+            data, findings, has_duplicates = parse(text, display, marks)
         except _Abort as abort:
             document.findings.append(abort.finding)
             return document
@@ -838,8 +930,8 @@ def load_text(text: str, display: str, *, positions: bool = False) -> Document:
             return document
     document.data = data
     document.findings.extend(findings)
-    if finder is not None:  # only a complete pass: after a stop, the second pass goes further
-        document._positions = finder.found()
+    if marks is not None and marks.complete:
+        document._positions = marks
     if has_duplicates:
         for key_path, first, second in document.positions.duplicates:
             document.findings.append(
