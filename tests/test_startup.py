@@ -64,3 +64,75 @@ def test_validate_imports_no_terminal_or_rendering_code(
     for package in NOT_FOR_VALIDATE:
         assert not _loaded(imported, package), package
     assert "cjmap.validate" in imported  # the check really ran
+
+
+def test_the_garbage_collector_is_off_for_a_command_and_frozen_at_exit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    import cjmap.cli
+    from cjmap.__main__ import main
+
+    seen: list[bool] = []
+    monkeypatch.setattr(cjmap.cli, "run", lambda: seen.append(gc.isenabled()))
+    monkeypatch.setattr(sys, "argv", ["cjmap", "validate", "map.yaml"])
+    frozen_before = gc.get_freeze_count()
+    try:
+        main()
+        assert seen == [False]
+        assert gc.get_freeze_count() > frozen_before
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+def _run_main(monkeypatch: pytest.MonkeyPatch, *args: str) -> int:
+    """Exit code of ``cjmap ARGS`` run through cjmap.cli.run, as the script runs it."""
+    from cjmap.cli import run
+
+    monkeypatch.setattr(sys, "argv", ["cjmap", *args])
+    with pytest.raises(SystemExit) as exited:
+        run()
+    return int(exited.value.code or 0)
+
+
+def test_a_command_builds_only_itself(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import typer.main
+
+    built: list[str] = []
+    original = typer.main.get_command_from_info
+
+    def counting(command_info: typer.models.CommandInfo, **kwargs: object) -> object:
+        command = original(command_info, **kwargs)  # type: ignore[arg-type]
+        built.append(command.name or "")
+        return command
+
+    monkeypatch.setattr(typer.main, "get_command_from_info", counting)
+    assert _run_main(monkeypatch, "validate", str(EXAMPLES / "coffee-subscription.yaml")) == 0
+    assert built == ["validate"]
+    assert "No problems found in 1 map." in capsys.readouterr().out
+    built.clear()
+    assert _run_main(monkeypatch, "rules", "L106") == 0  # a command named apart from its function
+    assert built == ["rules"]
+    assert "unaddressed-pain" in capsys.readouterr().out
+
+
+def test_help_and_unknown_commands_still_see_every_command() -> None:
+    listed = subprocess.run(
+        [sys.executable, "-m", "cjmap", "--help"], capture_output=True, text=True, timeout=60
+    )
+    assert listed.returncode == 0
+    for command in ("validate", "lint", "rules", "pains", "gaps", "diff", "export", "render"):
+        assert re.search(rf"^\s+{command}\s", listed.stdout, re.M), command
+    unknown = subprocess.run(
+        [sys.executable, "-m", "cjmap", "valdate", "map.yaml"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert unknown.returncode == 2
+    assert "No such command 'valdate'" in unknown.stderr
+    assert "validate" in unknown.stderr.split("No such command", 1)[1]
