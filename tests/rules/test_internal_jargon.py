@@ -3,11 +3,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lintcheck import CLEAN, at, found, messages, replace
 
 from cjmap.config import DEFAULT_JARGON
 from cjmap.rules import find_rule
-from cjmap.rules.internal_jargon import jargon_pattern
+from cjmap.rules.internal_jargon import jargon_pattern, may_have_jargon
 
 
 def test_points_at_the_word_in_a_touchpoint_name(tmp_path: Path) -> None:
@@ -71,3 +73,54 @@ def test_the_docs_list_the_default_words() -> None:
 
 def test_customer_words(tmp_path: Path) -> None:
     assert found(tmp_path, CLEAN, "internal-jargon") == []
+
+
+TURKISH = ("sat\u0131\u015f hunisi",)  # "sales funnel", with a dotless i
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "quick"),
+    [
+        ("Pay for the box\nGet started", DEFAULT_JARGON, False),  # ASCII, nothing: no
+        ("Pay\nMisleading price", DEFAULT_JARGON, True),  # a part of a word: look closer
+        ("Upsell SKUs", DEFAULT_JARGON, True),
+        ("Pay the \u017fku", DEFAULT_JARGON, True),  # not ASCII: the quick look cannot tell
+        ("SATI\u015e HUN\u0130S\u0130", TURKISH, True),  # a word of the list not in ASCII
+        ("Pay", (), True),  # no list: the rule decides
+    ],
+)
+def test_the_quick_look_says_no_only_for_ascii_text_without_the_words(
+    text: str, words: tuple[str, ...], quick: bool
+) -> None:
+    assert may_have_jargon(text, words) is quick
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "lead",
+                "LEADS",
+                "Sku",
+                "onboarding",
+                "FLOW",
+                "\t",
+                " ",
+                "\n",
+                "-",
+                "\u017f",
+                "\u0131",
+                "x",
+                "\u0130",
+            ]
+        ),
+        max_size=8,
+    )
+)
+def test_the_quick_look_never_misses_a_word(parts: list[str]) -> None:
+    text = "".join(parts)
+    pattern = jargon_pattern(DEFAULT_JARGON)
+    assert pattern is not None
+    if pattern.search(text):
+        assert may_have_jargon(text, DEFAULT_JARGON)
