@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -66,25 +67,68 @@ def test_validate_imports_no_terminal_or_rendering_code(
     assert "cjmap.validate" in imported  # the check really ran
 
 
-def test_the_garbage_collector_is_off_for_a_command_and_frozen_at_exit(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_the_garbage_collector_is_off_for_a_command(monkeypatch: pytest.MonkeyPatch) -> None:
     import gc
 
     import cjmap.cli
-    from cjmap.__main__ import main
+    from cjmap.__main__ import run_command_line
 
     seen: list[bool] = []
-    monkeypatch.setattr(cjmap.cli, "run", lambda: seen.append(gc.isenabled()))
-    monkeypatch.setattr(sys, "argv", ["cjmap", "validate", "map.yaml"])
-    frozen_before = gc.get_freeze_count()
+
+    def command() -> None:
+        seen.append(gc.isenabled())
+        raise SystemExit(1)
+
+    monkeypatch.setattr(cjmap.cli, "run", command)
     try:
-        main()
+        assert run_command_line() == 1
         assert seen == [False]
-        assert gc.get_freeze_count() > frozen_before
     finally:
-        gc.unfreeze()
         gc.enable()
+
+
+@pytest.mark.parametrize(
+    ("code", "status", "said"), [(None, 0, ""), (2, 2, ""), ("bye", 1, "bye\n")]
+)
+def test_exit_status_is_what_python_would_exit_with(
+    capsys: pytest.CaptureFixture[str], code: object, status: int, said: str
+) -> None:
+    from cjmap.__main__ import exit_status
+
+    assert exit_status(code) == status
+    assert capsys.readouterr().err == said
+
+
+def test_the_process_ends_with_all_its_output_and_the_right_status(tmp_path: Path) -> None:
+    # The script leaves with os._exit, which flushes nothing itself: a report far larger
+    # than any buffer, written to a file, must still be whole, with the command's status.
+    lines = MINIMAL.rstrip("\n").split("\n")
+    steps = [
+        f"  - {{id: extra-{number}, name: Extra step {number}, stage: purchase, channels: [web]}}"
+        for number in range(400)
+    ]
+    at = lines.index("touchpoints:") + 1
+    (tmp_path / "map.yaml").write_text("\n".join([*lines[:at], *steps, *lines[at:]]) + "\n")
+    report = tmp_path / "report.json"
+    with report.open("w") as out:
+        completed = subprocess.run(
+            [sys.executable, "-m", "cjmap", "lint", "--format", "json", "--strict", "map.yaml"],
+            stdout=out,
+            cwd=tmp_path,
+            timeout=60,
+        )
+    assert completed.returncode == 1
+    findings = json.loads(report.read_text())
+    assert sum(finding["rule"] == "missing-owner" for finding in findings) >= 400
+    bad = subprocess.run(
+        [sys.executable, "-m", "cjmap", "lint", "--format", "nope", "map.yaml"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert bad.returncode == 2
+    assert "Invalid value for '--format'" in bad.stderr
 
 
 def _run_main(monkeypatch: pytest.MonkeyPatch, *args: str) -> int:
