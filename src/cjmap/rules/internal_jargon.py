@@ -50,7 +50,7 @@ stages:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from cjmap.findings import Severity
@@ -63,14 +63,18 @@ def _terms(words: tuple[str, ...]) -> list[str]:
     return sorted({word.strip() for word in words if word.strip()}, key=len, reverse=True)
 
 
+def _alternatives(terms: Iterable[str]) -> str:
+    """The terms as regex alternatives, with any run of spaces between a term's words."""
+    return "|".join(r"\s+".join(map(re.escape, term.split())) for term in terms)
+
+
 @cache
 def jargon_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     """One regex for the whole list: whole words, any case, optional plural 's'."""
     terms = _terms(words)
     if not terms:
         return None
-    alternatives = "|".join(r"\s+".join(map(re.escape, term.split())) for term in terms)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})s?(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{_alternatives(terms)})s?(?![\w-])", re.IGNORECASE)
 
 
 @cache
@@ -85,7 +89,7 @@ def _ascii_lowercase_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     terms = _terms(words)
     if not terms or not all(term.isascii() for term in terms):
         return None
-    return re.compile("|".join(r"\s+".join(map(re.escape, t.lower().split())) for t in terms))
+    return re.compile(_alternatives(term.lower() for term in terms))
 
 
 def may_have_jargon(text: str, words: tuple[str, ...]) -> bool:
@@ -106,9 +110,9 @@ def _listed(words: list[str]) -> str:
 def find(context: Context) -> Iterator[Hit]:
     words = context.config.jargon
     pattern = jargon_pattern(words)
-    model = context.model
     if pattern is None:
         return
+    model = context.model
     # One search over all the names first: most maps have no jargon, and a word found
     # in a single name is found in them joined by line breaks (not a word character).
     names = "\n".join(
