@@ -179,3 +179,24 @@ def test_git_option_with_a_path_in_neither(repo: Path) -> None:
     result = run_cli("diff", "--git", "HEAD", "elsewhere")
     assert result.exit_code == 2
     assert result.stderr == "cjmap: error: elsewhere: no such file or folder\n"
+
+
+def test_max_size_applies_to_versions_read_from_git(repo: Path) -> None:
+    size = len(HAPPIER.encode("utf-8"))
+    result = run_cli("diff", "--max-size", "100", "HEAD:maps/coffee.yaml", "maps/coffee.yaml")
+    assert result.exit_code == 1
+    assert (
+        f"HEAD:maps/coffee.yaml:1:1: E007 the file is {size:,} bytes, over the 100-byte limit "
+        "(raise it with --max-size)"
+    ) in result.stdout + result.stderr
+    assert f"maps/coffee.yaml:1:1: E007 the file is {size:,} bytes" in result.stdout + result.stderr
+
+
+def test_max_size_applies_to_a_map_only_at_the_revision(repo: Path) -> None:
+    (repo / "maps" / "coffee.yaml").unlink()
+    result = run_cli("diff", "--max-size", "100", "--git", "HEAD", "maps")
+    assert result.exit_code == 1
+    assert "HEAD:maps/coffee.yaml:1:1: E007" in result.stdout + result.stderr
+    result = run_cli("diff", "--git", "HEAD", "maps")
+    assert result.exit_code == 0, result.stderr
+    assert "removed" in result.stdout.lower()

@@ -14,7 +14,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from cjmap.loader import Document, InputError, decode, load_text
+from cjmap.findings import Finding
+from cjmap.loader import DEFAULT_MAX_SIZE, Document, InputError, load_bytes, too_large
 
 
 @dataclass(frozen=True)
@@ -76,8 +77,8 @@ def _object_name(rev: str, path: str) -> str:
     return f"{rev}:./{relative}"
 
 
-def read_at_revision(spec: RevPath) -> bytes:
-    """The bytes of a file at a revision, through ``git show``."""
+def read_at_revision(spec: RevPath, max_size: int = DEFAULT_MAX_SIZE) -> bytes | Finding:
+    """The bytes of a file at a revision, through ``git show``, or a too-large finding."""
     _refuse_option(spec.rev)
     name = _object_name(spec.rev, spec.path)
     kind = _git("cat-file", "-t", name)
@@ -86,19 +87,18 @@ def read_at_revision(spec: RevPath) -> bytes:
         raise InputError(f"{spec}: no such file at revision {spec.rev}")
     if kind.stdout.strip() != b"blob":
         raise InputError(f"{spec}: is a folder at revision {spec.rev}, not a map file")
+    size = _git("cat-file", "-s", name)
+    if size.returncode == 0 and int(size.stdout) > max_size:
+        return too_large(str(spec), int(size.stdout), max_size)
     shown = _git("show", "--no-textconv", name)
     if shown.returncode != 0:
         raise InputError(f"{spec}: {_git_message(shown)}")
     return shown.stdout
 
 
-def load_at_revision(spec: RevPath) -> Document:
+def load_at_revision(spec: RevPath, max_size: int = DEFAULT_MAX_SIZE) -> Document:
     """Load a map file from git; raises InputError when git has no such file."""
-    display = str(spec)
-    text = decode(read_at_revision(spec), display)
-    if not isinstance(text, str):
-        return Document(path=display, text="", data=None, findings=[text])
-    return load_text(text, display)
+    return load_bytes(read_at_revision(spec, max_size), str(spec))
 
 
 def yaml_files_at_revision(rev: str, path: Path) -> list[str]:

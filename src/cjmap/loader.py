@@ -184,6 +184,17 @@ def _file_kind(mode: int) -> str:
     return "a special file"
 
 
+def too_large(display: str, size: int, max_size: int) -> Finding:
+    """The finding for a file of ``size`` bytes, over the limit of ``max_size``."""
+    return error(
+        display,
+        1,
+        1,
+        "E007",
+        f"the file is {size:,} bytes, over the {max_size:,}-byte limit (raise it with --max-size)",
+    )
+
+
 def read_bytes(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> bytes | Finding:
     """The bytes of a regular file, a too-large finding, or InputError for an unusable path."""
     try:
@@ -203,14 +214,7 @@ def read_bytes(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> bytes | Finding:
     if not stat.S_ISREG(info.st_mode):
         raise InputError(f"{path}: not a regular file ({_file_kind(info.st_mode)})")
     if info.st_size > max_size:
-        return error(
-            str(path),
-            1,
-            1,
-            "E007",
-            f"the file is {info.st_size:,} bytes, over the {max_size:,}-byte limit "
-            "(raise it with --max-size)",
-        )
+        return too_large(str(path), info.st_size, max_size)
     try:
         with path.open("rb") as handle:
             return handle.read(max_size + 1)
@@ -956,13 +960,15 @@ def load(
 ) -> Document:
     """Load a map file (see load_text for ``positions``). Raises InputError for an unusable path."""
     shown = display if display is not None else str(path)
-    raw = read_bytes(path, max_size)
-    if isinstance(raw, Finding):
-        return Document(path=shown, text="", data=None, findings=[raw])
-    text = decode(raw, shown)
+    return load_bytes(read_bytes(path, max_size), shown, positions=positions)
+
+
+def load_bytes(raw: bytes | Finding, display: str, *, positions: bool = False) -> Document:
+    """Decode and parse a file's bytes (see load_text), or hold the finding given instead."""
+    text = raw if isinstance(raw, Finding) else decode(raw, display)
     if isinstance(text, Finding):
-        return Document(path=shown, text="", data=None, findings=[text])
-    return load_text(text, shown, positions=positions)
+        return Document(path=display, text="", data=None, findings=[text])
+    return load_text(text, display, positions=positions)
 
 
 def is_map_file(path: Path) -> bool:

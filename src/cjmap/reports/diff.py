@@ -516,7 +516,7 @@ def load_argument(argument: str, max_size: int = DEFAULT_MAX_SIZE) -> Document:
 
     spec = parse_rev_path(argument)
     if spec is not None:
-        return load_at_revision(spec)
+        return load_at_revision(spec, max_size)
     return load(Path(argument), max_size=max_size)
 
 
@@ -576,10 +576,11 @@ def compare_with_revision(
     comparison = Comparison()
     for name in sorted(here | there):
         new = load(Path(name), max_size=max_size) if name in here else None
-        old = load_at_revision(RevPath(rev, name)) if name in there else None
+        old = load_at_revision(RevPath(rev, name), max_size) if name in there else None
         if (
             new is None
             and old is not None
+            and old.text  # one too large to read is reported, as it may be a map
             and not (isinstance(old.data, dict) and "cjmap" in old.data)
         ):
             continue  # a YAML file at the revision that is not a map
