@@ -65,10 +65,20 @@ def use_color(stream: object) -> bool:
     return bool(isatty and isatty()) and "NO_COLOR" not in os.environ
 
 
+def _map_path(text: str) -> Path:
+    # Path("") is the current folder: an empty argument, such as an unset variable in
+    # a CI script, would check every map in it instead of saying what is wrong.
+    if not text:
+        raise typer.BadParameter("an empty path names no file or folder")
+    return Path(text)
+
+
 PathsArgument = Annotated[
     list[Path],
     typer.Argument(
-        help="Map files, or folders to search for *.yaml / *.yml maps.", show_default=False
+        help="Map files, or folders to search for *.yaml / *.yml maps.",
+        show_default=False,
+        parser=_map_path,
     ),
 ]
 MaxSizeOption = Annotated[

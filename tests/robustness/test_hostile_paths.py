@@ -55,6 +55,21 @@ def test_missing_file(tmp_path: Path, good_and_broken: tuple[Path, Path]) -> Non
     _check(tmp_path / "gone.yaml", "no such file or folder", good_and_broken)
 
 
+@pytest.mark.parametrize(
+    "command",
+    [["validate"], ["lint"], ["pains"], ["gaps"], ["export", "--to", "csv"], ["render"]],
+)
+def test_empty_path_is_a_usage_error(
+    command: list[str], good_and_broken: tuple[Path, Path]
+) -> None:
+    # Path("") would be the current folder: an unset variable must not check every map there.
+    good, _ = good_and_broken
+    result = run_cli(*command, str(good), "")
+    assert result.exit_code == 2
+    assert "Invalid value for 'paths': an empty path names no file or folder" in result.stderr
+    assert result.stdout == ""
+
+
 def test_folder_with_no_maps(tmp_path: Path, good_and_broken: tuple[Path, Path]) -> None:
     folder = tmp_path / "empty"
     folder.mkdir()
