@@ -325,3 +325,42 @@ def test_importing_render_loads_no_heavy_module() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def _render_in_a_process(home: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    """Render with the built-in Graphviz in a new process whose home folder is ``home``."""
+    script = (
+        "from cjmap.render import engine\n"
+        "svg = engine.render_dot('digraph { a -> b }', 'svg', backend='wasm')\n"
+        f"open({str(out)!r}, 'wb').write(svg)\n"
+    )
+    environment = {"HOME": str(home), "PATH": "/usr/bin:/bin"}
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=environment,
+    )
+
+
+def test_the_compiled_graphviz_is_kept_in_the_cache_folder(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    first = _render_in_a_process(home, tmp_path / "first.svg")
+    assert first.returncode == 0, first.stderr
+    cached = [path for path in (home / ".cache" / "wasmtime").rglob("*") if path.is_file()]
+    assert sum(path.stat().st_size for path in cached) > 100_000  # the compiled module
+    second = _render_in_a_process(home, tmp_path / "second.svg")
+    assert second.returncode == 0, second.stderr
+    assert (tmp_path / "second.svg").read_bytes() == (tmp_path / "first.svg").read_bytes()
+
+
+def test_renders_without_a_usable_cache_folder(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.write_text("a file, so no cache folder can be made below it\n")
+    result = _render_in_a_process(home, tmp_path / "out.svg")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert b"</svg>" in (tmp_path / "out.svg").read_bytes()

@@ -37,6 +37,7 @@ import shutil
 import subprocess
 import threading
 import time
+from contextlib import suppress
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -293,6 +294,11 @@ def _runtime() -> _Runtime:
         ) from None
     config = wasmtime.Config()
     config.epoch_interruption = True
+    # Compiling Graphviz's module takes about 0.7 s; wasmtime's own cache, in the user's
+    # cache folder, loads it in 10 ms on later renders. Without a usable cache folder
+    # (wasmtime cannot create it), each render compiles it again.
+    with suppress(wasmtime.WasmtimeError):
+        config.cache = True
     engine = wasmtime.Engine(config)
     runtime = _Runtime(engine, wasmtime.Module(engine, wasm))
     atexit.register(runtime.close)
