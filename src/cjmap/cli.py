@@ -296,14 +296,17 @@ def _split_option(values: list[str] | None) -> list[str]:
 
 
 def _reportable_maps(
-    paths: list[Path], max_size: int, verbose: bool
+    paths: list[Path], max_size: int, verbose: bool, *, positions: bool = False
 ) -> tuple[Batch, list[ValidMap]]:
-    """Validate the maps; print path problems and the findings of invalid maps on stderr."""
+    """Validate the maps; print path problems and the findings of invalid maps on stderr.
+
+    ``positions``: for a report that gives a line for much of each map (see validate_path).
+    """
     from cjmap.reports import plural, valid_maps
     from cjmap.validate import validate_paths
     from cjmap.writers.text import line
 
-    batch = validate_paths(paths, max_size=max_size)
+    batch = validate_paths(paths, max_size=max_size, positions=positions)
     _report_paths(batch.problems, batch.skipped, verbose)
     for finding in batch.findings:
         print(line(finding), file=sys.stderr)
@@ -407,7 +410,8 @@ def pains(
     from cjmap.reports import UnknownIdError
     from cjmap.reports.pains import PainFilter, find_pains, pains_table
 
-    batch, maps = _reportable_maps(paths, max_size, verbose)
+    # Every row has a line, so positions are found in the pass that reads each map.
+    batch, maps = _reportable_maps(paths, max_size, verbose, positions=True)
     wanted = PainFilter(
         stages=_split_option(stage),
         channels=_split_option(channel),

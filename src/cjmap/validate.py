@@ -477,6 +477,12 @@ def validate_paths(
     *,
     jobs: int = 1,
     keep: bool = True,
+    positions: bool = False,
 ) -> Batch:
-    """Validate every map in the given files and folders (see check_paths for jobs and keep)."""
-    return check_paths(partial(validate_path, max_size=max_size), paths, jobs=jobs, keep=keep)
+    """Validate every map in the given files and folders (see check_paths for jobs and keep).
+
+    ``positions``: find them while loading (see validate_path), for callers that
+    report a line for much of each map.
+    """
+    check_file = partial(validate_path, max_size=max_size, positions=positions)
+    return check_paths(check_file, paths, jobs=jobs, keep=keep)
