@@ -70,6 +70,8 @@ class Suppressions:
 
     def suppresses(self, rule: str, line: int) -> bool:
         """Whether a finding of ``rule`` on ``line`` is suppressed; records the use."""
+        if not self.directives:  # most maps: asked once per finding
+            return False
         for directive in (*self._by_line.get(line, ()), *self._whole_file):
             if directive.applies(rule):
                 directive.used.add(rule)
