@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import signal
 import subprocess
 import sys
 import time
@@ -364,3 +365,42 @@ def test_renders_without_a_usable_cache_folder(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert b"</svg>" in (tmp_path / "out.svg").read_bytes()
+
+
+def test_ctrl_c_stops_a_wasm_layout_at_once(tmp_path: Path) -> None:
+    graph = tmp_path / "slow.dot"
+    graph.write_text(slow_graph(), encoding="utf-8")
+    script = (
+        "import sys, time\n"
+        "from cjmap.render import engine\n"
+        f"source = open({str(graph)!r}).read()\n"
+        "print('started', flush=True)\n"
+        "try:\n"
+        "    engine.render_dot(source, 'svg', backend='wasm', timeout=60)\n"
+        "except KeyboardInterrupt:\n"
+        "    svg = engine.render_dot('digraph { a -> b }', 'svg', backend='wasm')\n"
+        "    print('interrupted', b'</svg>' in svg, flush=True)\n"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline() == "started\n"
+        time.sleep(1.0)  # well into the layout, which takes a minute or more
+        pressed = time.monotonic()
+        child.send_signal(signal.SIGINT)
+        out, err = child.communicate(timeout=30)
+    finally:
+        child.kill()
+    assert time.monotonic() - pressed < 5
+    assert out == "interrupted True\n", err  # and the next layout works
+
+
+def test_a_wasm_layout_leaves_signal_handling_as_it_was() -> None:
+    before = signal.set_wakeup_fd(-1)
+    signal.set_wakeup_fd(before)
+    assert "First order" in svg_texts(render_dot(SMALL, "svg", backend="wasm"))
+    after = signal.set_wakeup_fd(-1)
+    signal.set_wakeup_fd(after)
+    assert after == before

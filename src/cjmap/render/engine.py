@@ -25,6 +25,11 @@ The WebAssembly build is compiled without expat, so it ignores HTML-like labels
 Format ``dot`` returns the DOT source itself, unchanged: it is what a view generated,
 byte-identical from run to run, and needs no Graphviz at all.
 
+A WebAssembly layout runs in native code, where Python does not see Ctrl-C until it
+returns; while one runs in the main thread, a watcher thread learns of the signal
+from ``signal.set_wakeup_fd`` and stops the layout at once, which then raises
+KeyboardInterrupt as any other code would.
+
 Heavy modules (wasmtime, resvg) are imported only when a render needs them.
 """
 
@@ -34,10 +39,12 @@ import atexit
 import math
 import os
 import shutil
+import signal
 import subprocess
 import threading
 import time
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -305,19 +312,62 @@ def _runtime() -> _Runtime:
     return runtime
 
 
+@contextmanager
+def _stopped_by_ctrl_c(runtime: _Runtime, ticks: int) -> Iterator[threading.Event]:
+    """While a layout runs, stop it when Ctrl-C is pressed; the event says it was.
+
+    Python's own handler stays in place (it raises KeyboardInterrupt once the layout
+    has returned); its C part also writes the signal's number to the wakeup file
+    descriptor, which a watcher thread reads to move the engine's clock past every
+    deadline. Only the main thread receives signals, and only there can the wakeup
+    descriptor be set: elsewhere the layout is left to its time limit.
+    """
+    pressed = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield pressed
+        return
+    read_end, write_end = os.pipe()
+    os.set_blocking(write_end, False)
+    try:
+        previous = signal.set_wakeup_fd(write_end, warn_on_full_buffer=False)
+    except ValueError:  # the interpreter's signal handling is not ours to change here
+        os.close(read_end)
+        os.close(write_end)
+        yield pressed
+        return
+
+    def watch() -> None:
+        while received := os.read(read_end, 64):
+            if signal.SIGINT in received:
+                pressed.set()
+                for _ in range(ticks + 1):
+                    runtime.engine.increment_epoch()
+
+    watcher = threading.Thread(target=watch, name="cjmap-graphviz-ctrl-c", daemon=True)
+    watcher.start()
+    try:
+        yield pressed
+    finally:
+        signal.set_wakeup_fd(previous)
+        os.close(write_end)  # the watcher reads the end of the pipe and stops
+        watcher.join()
+        os.close(read_end)
+
+
 def _render_with_wasm(dot_source: str, fmt: str, timeout: float) -> bytes:
     """Run one render in a new instance of the Graphviz module."""
     import wasmtime
 
     runtime = _runtime()
     store = wasmtime.Store(runtime.engine)
-    store.set_epoch_deadline(max(1, math.ceil(timeout / _TICK)))
+    ticks = max(1, math.ceil(timeout / _TICK))
+    store.set_epoch_deadline(ticks)
     # No stdio: whatever Graphviz prints is dropped instead of reaching our stdout.
     store.set_wasi(wasmtime.WasiConfig())
     linker = wasmtime.Linker(runtime.engine)
     linker.define_wasi()
     try:
-        with runtime:
+        with runtime, _stopped_by_ctrl_c(runtime, ticks) as pressed:
             instance = linker.instantiate(store, runtime.module)
             exports = instance.exports(store)
             memory = exports["memory"]
@@ -352,6 +402,8 @@ def _render_with_wasm(dot_source: str, fmt: str, timeout: float) -> bytes:
     except wasmtime.ExitTrap as exc:
         raise RenderError(f"Graphviz stopped with exit status {exc.code}") from None
     except wasmtime.Trap as exc:
+        if exc.trap_code == wasmtime.TrapCode.INTERRUPT and pressed.is_set():
+            raise KeyboardInterrupt from None
         if exc.trap_code == wasmtime.TrapCode.INTERRUPT:
             raise RenderError(f"Graphviz took longer than {timeout:g} s and was stopped") from None
         raise _crashed(exc.message) from None
