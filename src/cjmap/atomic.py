@@ -15,9 +15,14 @@ import secrets
 import stat
 from pathlib import Path
 
-__all__ = ["write_atomic"]
+__all__ = ["file_identity", "write_atomic"]
 
 _OPEN_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+
+
+def file_identity(path: Path | str) -> str:
+    """The same string for two spellings of one file (``./a.yaml``, a symbolic link)."""
+    return os.path.normcase(os.path.realpath(path))
 
 
 def write_atomic(path: Path, data: bytes) -> None:

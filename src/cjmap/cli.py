@@ -17,7 +17,7 @@ from cjmap.findings import Report
 from cjmap.loader import DEFAULT_MAX_SIZE
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
     from typing import TextIO
 
     from cjmap.reports import ValidMap
@@ -225,7 +225,7 @@ def lint(
             source = used.source or "defaults (no config file found)"
             print(f"cjmap: {path}: settings from {source}", file=sys.stderr)
     report = Report(findings=run.batch.findings, files=len(run.batch.checked), checks=all_checks())
-    _write_findings(report, output_format, output)
+    _write_findings(report, output_format, output, _paths_of(run.batch))
     if run.batch.problems:
         raise typer.Exit(EXIT_USAGE)
     worst = Severity.WARNING if strict else Severity.ERROR
@@ -233,12 +233,19 @@ def lint(
     raise typer.Exit(EXIT_PROBLEMS if failed and not exit_zero else EXIT_OK)
 
 
-def _write_findings(report: Report, output_format: str, output: Path | None) -> None:
+def _paths_of(batch: Batch) -> list[str]:
+    """The map files a batch read."""
+    return [checked.path for checked in batch.checked]
+
+
+def _write_findings(
+    report: Report, output_format: str, output: Path | None, reads: Iterable[str] = ()
+) -> None:
     from functools import partial
 
     from cjmap.writers import findings_writer
 
-    _write_output(partial(findings_writer(output_format), report), output)
+    _write_output(partial(findings_writer(output_format), report), output, reads)
 
 
 RulesFormat = Literal["table", "json"]
@@ -321,11 +328,16 @@ def _reportable_maps(
     return batch, maps
 
 
-def _write_output(write: Callable[[TextIO, bool], object], output: Path | None) -> None:
-    """Write to stdout (coloured on a terminal), or atomically to the file ``output``."""
+def _write_output(
+    write: Callable[[TextIO, bool], object], output: Path | None, reads: Iterable[str] = ()
+) -> None:
+    """Write to stdout (coloured on a terminal), or atomically to the file ``output``.
+
+    ``reads``: the files the command read, which ``output`` must not be.
+    """
     import io
 
-    from cjmap.atomic import write_atomic
+    from cjmap.atomic import file_identity, write_atomic
 
     if output is None:
         write(sys.stdout, use_color(sys.stdout))
@@ -335,6 +347,10 @@ def _write_output(write: Callable[[TextIO, bool], object], output: Path | None) 
     if real.suffix.lower() in (".yaml", ".yml"):
         named = output if real.name == output.name else f"{output} (a link to {real})"
         fail(f"-o {named} names a YAML file, perhaps a map; refusing to write a report there")
+    target = file_identity(output)
+    for read in reads:
+        if file_identity(read) == target:
+            fail(f"-o {output} is the map {read} itself; refusing to write over it")
     text = io.StringIO()
     write(text, False)
     try:
@@ -343,12 +359,14 @@ def _write_output(write: Callable[[TextIO, bool], object], output: Path | None) 
         fail(f"{output}: cannot write ({exc.strerror or exc})")
 
 
-def _write_rows(table: Table, output_format: str, output: Path | None) -> None:
+def _write_rows(
+    table: Table, output_format: str, output: Path | None, reads: Iterable[str] = ()
+) -> None:
     from functools import partial
 
     from cjmap.writers import row_writer
 
-    _write_output(partial(row_writer(output_format), table), output)
+    _write_output(partial(row_writer(output_format), table), output, reads)
 
 
 def _report_exit(batch: Batch, found: bool = False) -> NoReturn:
@@ -424,7 +442,7 @@ def pains(
         points = find_pains(maps, wanted)
     except UnknownIdError as exc:
         fail(str(exc))
-    _write_rows(pains_table(points, len(maps)), output_format, output)
+    _write_rows(pains_table(points, len(maps)), output_format, output, _paths_of(batch))
     _report_exit(batch)
 
 
@@ -488,7 +506,7 @@ def gaps(
         fail(f"--against: {exc}")
     batch, maps = _reportable_maps(paths, max_size, verbose)
     found = find_gaps(maps, GapOptions(by=groups, journeys=journeys, against=lifecycle))
-    _write_rows(gaps_table(found, len(maps)), output_format, output)
+    _write_rows(gaps_table(found, len(maps)), output_format, output, _paths_of(batch))
     _report_exit(batch, check and has_gaps(found))
 
 
@@ -567,7 +585,7 @@ def diff(
         print(line(finding), file=sys.stderr)
     if comparison.findings:
         print("cjmap: a map that is not valid cannot be compared (fix it first)", file=sys.stderr)
-    _write_output(partial(diff_writer(output_format), comparison.diffs), output)
+    _write_output(partial(diff_writer(output_format), comparison.diffs), output, paths)
     regression = any(diff.regressions for diff in comparison.diffs)
     raise typer.Exit(EXIT_PROBLEMS if comparison.findings or (check and regression) else EXIT_OK)
 
@@ -656,7 +674,7 @@ def export(
                 fail(f"{item.path}: {exc}")
     if out_dir is None and exported:  # one map, checked above
         text = exported[0][1]
-        _write_output(lambda out, color: out.write(text), output)
+        _write_output(lambda out, color: out.write(text), output, _paths_of(batch))
     elif out_dir is not None:
         try:
             files = export_files(out_dir, exported, to)

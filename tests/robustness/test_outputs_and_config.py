@@ -191,3 +191,20 @@ def test_full_disk_is_a_clean_error(map_file: Path) -> None:
     result = run_subprocess("render", "--format", "dot", map_file, "-o", "/dev/full")
     assert result.exit_code == 2
     assert result.stderr == "cjmap: error: /dev/full: cannot write (No space left on device)\n"
+
+
+@pytest.mark.parametrize("command", WRITERS)
+def test_output_onto_a_map_without_a_yaml_suffix_is_refused(tmp_path: Path, command: str) -> None:
+    # A map given by name need not end in .yaml; -o must still not replace it.
+    map_file = tmp_path / "map.txt"
+    map_file.write_text(MINIMAL)
+    result = run_cli(*writing(command, map_file), "-o", map_file)
+    assert result.exit_code == 2
+    assert f"{map_file} is the map {map_file} itself; refusing to write over it" in result.stderr
+    assert map_file.read_text() == MINIMAL
+    link = tmp_path / "report.md"
+    link.symlink_to(map_file)
+    result = run_cli(*writing(command, map_file), "-o", link)
+    assert result.exit_code == 2
+    assert "itself; refusing to write over it" in result.stderr
+    assert map_file.read_text() == MINIMAL

@@ -7,11 +7,11 @@ maps never write the same file, and ``-o`` names one file only.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from cjmap.atomic import file_identity
 from cjmap.render.engine import FORMATS
 from cjmap.render.views import DEFAULT_VIEW
 
@@ -93,12 +93,12 @@ def plan(
 
 
 def _check(targets: list[Target], maps: list[Path]) -> None:
-    inputs = {_identity(path): path for path in maps}
+    inputs = {file_identity(path): path for path in maps}
     written: dict[str, Path] = {}
     for target in targets:
         if target.output is None:
             continue
-        key = _identity(target.output)
+        key = file_identity(target.output)
         if key in inputs:
             raise OutputError(
                 f"{target.output} is the map {inputs[key]} itself; refusing to write over it"
@@ -109,8 +109,3 @@ def _check(targets: list[Target], maps: list[Path]) -> None:
                 f"{target.output}; render them separately with -o"
             )
         written[key] = target.map_path
-
-
-def _identity(path: Path) -> str:
-    """The same string for two spellings of one file (``./a.yaml``, a symbolic link)."""
-    return os.path.normcase(os.path.realpath(path))
