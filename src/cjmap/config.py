@@ -256,7 +256,10 @@ def find_config_file(folder: Path) -> Path | None:
     """The nearest cjmap.toml, or pyproject.toml with [tool.cjmap], from folder upward."""
     for candidate in (folder, *folder.parents):
         own = candidate / CONFIG_FILE
-        if own.is_file():
+        if own.is_file() or own.is_symlink() or own.exists():
+            # Anything named cjmap.toml is this folder's config: a folder, a FIFO or a
+            # broken link of that name is an error (load_config says which), not a
+            # reason to go on to a config further up that was not meant.
             return own
         pyproject = candidate / PYPROJECT
         if pyproject.is_file() and _pyproject_has_table(pyproject):

@@ -95,6 +95,31 @@ def test_unusable_config_path(tmp_path: Path, kind: str) -> None:
     assert result.stderr == f"cjmap: error: {config}: {says}\n"
 
 
+@pytest.mark.parametrize("kind", ["fifo", "folder", "broken link"])
+def test_unusable_config_file_found_beside_the_map(tmp_path: Path, kind: str) -> None:
+    # A usable config higher up must not be taken instead of the one beside the map.
+    (tmp_path / "cjmap.toml").write_text('ignore = ["missing-owner"]\n')
+    maps = tmp_path / "maps"
+    maps.mkdir()
+    (maps / "map.yaml").write_text(MINIMAL)
+    config = maps / "cjmap.toml"
+    if kind == "fifo":
+        os.mkfifo(config)
+    elif kind == "folder":
+        config.mkdir()
+    else:
+        config.symlink_to(maps / "gone.toml")
+    says = {
+        "fifo": "not a regular file",
+        "folder": "is a folder, not a config file",
+        "broken link": "no such config file",
+    }[kind]
+    result = run_subprocess("lint", maps / "map.yaml", timeout=30)
+    assert_no_traceback(result)
+    assert result.exit_code == 2
+    assert result.stderr == f"cjmap: error: {config}: {says}\n"
+
+
 # --- output paths -------------------------------------------------------------------------
 
 
