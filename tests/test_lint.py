@@ -280,3 +280,18 @@ def test_jobs_give_the_same_findings_with_each_maps_config(tmp_path: Path) -> No
         f"cjmap: error: {tmp_path / 'b' / 'cjmap.toml'}: ignore: 'missing-ownr' is not a "
         "lint rule; did you mean 'missing-owner'?"
     )
+
+
+def test_a_name_with_line_breaks_keeps_each_finding_on_one_line(folder: Path) -> None:
+    text = MINIMAL.replace(
+        "  - id: web\n    name: Website\n",
+        '  - id: web\n    name: Website\n  - id: phone\n    name: "Phone\\nline\\u2028two"\n',
+    )
+    path = write(folder, text)
+    result = run_cli("lint", "--select", "unused-channel", path)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        f"{path}:15:9: L102 (warning) channel 'phone' (Phone\\nline\\u2028two) is declared, "
+        "but no touchpoint uses it",
+        "Found 1 warning in 1 of 1 map.",
+    ]

@@ -26,7 +26,14 @@ from cjmap.config import DEFAULT_CONFIG, Config, ConfigFinder
 from cjmap.findings import Finding
 from cjmap.loader import DEFAULT_MAX_SIZE, Document
 from cjmap.rules import Context, Located, UnknownRule, all_rules, find_rule
-from cjmap.validate import Batch, Checked, check_paths, validate_document, validate_path
+from cjmap.validate import (
+    Batch,
+    Checked,
+    check_paths,
+    one_line,
+    validate_document,
+    validate_path,
+)
 
 DIRECTIVES = ("ignore", "ignore-file")
 
@@ -172,8 +179,12 @@ def run_rules(
             line, column = where if isinstance(where, Located) else document.locate(where)
             if not rule.runs_last and suppressions.suppresses(rule.name, line):
                 continue
+            # Like validate's, a message can quote text from the map (a stage's name):
+            # a line break in it must not split the finding over several lines.
             findings.append(
-                Finding(document.path, line, column, rule.code, rule.name, severity, message)
+                Finding(
+                    document.path, line, column, rule.code, rule.name, severity, one_line(message)
+                )
             )
     findings.sort(key=Finding.sort_key)
     return Checked(document, model, findings)

@@ -342,6 +342,8 @@ def validate_document(document: Document) -> Checked:
 
 def one_line(text: str) -> str:
     """Text with line breaks, tabs and other unprintable characters escaped, as in YAML."""
+    if text.isprintable():
+        return text
     return "".join(char if char.isprintable() else _escaped(char) for char in text)
 
 
