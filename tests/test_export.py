@@ -39,6 +39,10 @@ def csv_rows(text: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text, newline=""), strict=True))
 
 
+def as_cell(text: str) -> str:
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 @pytest.mark.parametrize("path", MAPS, ids=lambda path: path.name)
 def test_csv_has_a_row_per_touchpoint_and_channel(path: Path, tmp_path: Path) -> None:
     model = model_of(path)
@@ -52,13 +56,14 @@ def test_csv_has_a_row_per_touchpoint_and_channel(path: Path, tmp_path: Path) ->
     assert all(len(row) == len(header) for row in rows)
     records = [dict(zip(header, row, strict=True)) for row in rows]
     expected = [
-        (tp.id, tp.name, model.channels_by_id[channel].name)
+        (tp.id, as_cell(tp.name), as_cell(model.channels_by_id[channel].name))
         for stage in model.stages
         for tp in model.touchpoints
         if tp.stage == stage.id
         for channel in tp.channels
     ]
-    # Texts come back exactly, newlines, quotes and commas included, in lifecycle order.
+    # Texts come back exactly, newlines, quotes and commas included, in lifecycle order;
+    # only those that begin like a spreadsheet formula carry an apostrophe before them.
     assert [(r["touchpoint_id"], r["touchpoint"], r["channel"]) for r in records] == expected
 
 
@@ -299,3 +304,30 @@ def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
     result = run_cli("export", tmp_path / "nope.yaml", "--to", "csv")
     assert result.exit_code == 2
     assert result.stderr == f"cjmap: error: {tmp_path / 'nope.yaml'}: no such file or folder\n"
+
+
+def test_csv_never_hands_a_spreadsheet_a_formula(tmp_path: Path) -> None:
+    text = (
+        MINIMAL.replace("name: Sees an ad", 'name: "=HYPERLINK(\\"http://x.test\\")"')
+        .replace("name: Pays for the box", 'name: "@SUM(A1:A9)"')
+        .replace(
+            "    stage: purchase\n", "    stage: purchase\n    emotion: -2\n    owner: '+ops'\n"
+        )
+    )
+    path = tmp_path / "map.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run_cli("export", path, "--to", "csv")
+    assert result.exit_code == 0, result.stderr
+    records = [dict(zip(HEADER, row, strict=True)) for row in csv_rows(result.stdout)[1:]]
+    assert [record["touchpoint"] for record in records] == [
+        '\'=HYPERLINK("http://x.test")',
+        "'@SUM(A1:A9)",
+    ]
+    assert records[1]["owner"] == "'+ops"
+    assert records[1]["emotion"] == "-2"  # a number stays a number
+    with_pain = text.replace("    emotion: -2\n", "    emotion: -2\n    pains: ['=1+1']\n")
+    path.write_text(with_pain, encoding="utf-8")
+    pains = run_cli("pains", path, "-f", "csv")
+    assert pains.exit_code == 0, pains.stderr
+    header, *rows = csv_rows(pains.stdout)
+    assert [dict(zip(header, row, strict=True))["text"] for row in rows] == ["'=1+1"]

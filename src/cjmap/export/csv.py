@@ -3,6 +3,7 @@
 One row per touchpoint and channel, in lifecycle order, so that a spreadsheet can
 filter by channel as well as by stage. RFC 4180: a header row of column keys, every
 field quoted when it holds a comma, a quote or a line break, and CRLF line ends.
+Text that begins like a formula gets a leading apostrophe (``writers.table.spreadsheet_cell``).
 """
 
 from __future__ import annotations

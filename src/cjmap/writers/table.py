@@ -165,15 +165,31 @@ def _json_value(value: Cell) -> object:
     return list(value)
 
 
+# What a spreadsheet reads as the start of a formula when a cell begins with it.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: Cell) -> str:
+    """A value as a CSV cell that a spreadsheet shows as written and never runs.
+
+    Text from a map that begins like a formula (``=HYPERLINK(...)``, ``-> next``) gets
+    a leading apostrophe, as OWASP advises for CSV files: opened in a spreadsheet, it
+    would otherwise be computed, show an error, or call out to the network. Numbers,
+    such as an emotion of -2, stay numbers.
+    """
+    text = cell_text(value, true="true", false="false")
+    if isinstance(value, str | list | tuple) and text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
 def write_csv(table: Table, out: TextIO, color: bool) -> None:
     """For spreadsheets: RFC 4180 CSV, a header row of column keys, then one line per row."""
     columns = table.columns_for("csv")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([column.key for column in columns])
     for row in table.rows:
-        writer.writerow(
-            [cell_text(row.get(column.key), true="true", false="false") for column in columns]
-        )
+        writer.writerow([spreadsheet_cell(row.get(column.key)) for column in columns])
 
 
 # Characters that Markdown would read as formatting inside a table cell.
