@@ -125,6 +125,7 @@ def entry(kind: str, change: str, item: str, **fields: Any) -> dict[str, Any]:
         "old": None,
         "new": None,
         "regression": False,
+        "line": None,
     }
     return {**base, **fields}
 
@@ -546,9 +547,49 @@ def test_json_output_is_a_stable_structure(write_map) -> None:  # type: ignore[n
     assert data["counts"]["emotion"] == {"up": 0, "down": 1, "changed": 0}
     assert data["counts"]["pain"] == {"new": 0, "resolved": 0, "changed": 0}
     assert (data["touchpoints_changed"], data["regressions"]) == (1, 1)
+    new_text = new.read_text()
+    emotion_line = new_text[: new_text.index("    emotion: -2")].count("\n") + 1
     assert data["changes"] == [
-        entry("emotion", "down", "checkout", stage="purchase", old=-1, new=-2, regression=True)
+        entry(
+            "emotion",
+            "down",
+            "checkout",
+            stage="purchase",
+            old=-1,
+            new=-2,
+            regression=True,
+            line=emotion_line,
+        )
     ]
+
+
+def line_in(text: str, snippet: str) -> int:
+    assert snippet in text, snippet
+    return text[: text.index(snippet)].count("\n") + 1
+
+
+def test_each_change_has_the_line_of_its_item(write_map) -> None:  # type: ignore[no-untyped-def]
+    new_text = edit(
+        ("title: Base map", "title: Base map, revised"),
+        ("    owner: Shop team\n", "    owner: Payments team\n"),
+        ("  - id: ad\n", "  - id: poster\n"),
+        ("steps: [ad, checkout]", "steps: [poster, checkout]"),
+    )
+    old = write_map(BASE, "old.yaml")
+    new = write_map(new_text, "new.yaml")
+    result = run_cli("diff", old, new, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    lines = {
+        (change["kind"], change["change"], change["id"], change["subject"]): change["line"]
+        for change in result.json()[0]["changes"]
+    }
+    assert lines[("map", "changed", "map", "title")] == line_in(new_text, "title: Base map, r")
+    assert lines[("touchpoint", "changed", "checkout", "owner")] == line_in(
+        new_text, "owner: Payments team"
+    )
+    assert lines[("touchpoint", "added", "poster", None)] == line_in(new_text, "id: poster")
+    # What is gone from the new version is found in the old one.
+    assert lines[("touchpoint", "removed", "ad", None)] == line_in(BASE, "id: ad")
 
 
 def test_text_output_leads_with_the_summary(write_map) -> None:  # type: ignore[no-untyped-def]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -70,6 +70,8 @@ class Change:
     ``id`` is the touchpoint's id for emotion, pains, delights, moments of truth and
     metrics; ``subject`` names the field that changed, the pain or delight text, or
     the metric name; ``stage`` is the touchpoint's stage, for lifecycle context.
+    ``line`` is where the item stands in the new version, or in the old one for what
+    is gone from the new (see ``with_lines``); None until looked up.
     """
 
     kind: str
@@ -80,6 +82,7 @@ class Change:
     subject: str | None = None
     stage: str | None = None
     regression: bool = False
+    line: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -91,6 +94,7 @@ class Change:
             "old": self.old,
             "new": self.new,
             "regression": self.regression,
+            "line": self.line,
         }
 
 
@@ -486,6 +490,56 @@ def diff_maps(old: CJMap, new: CJMap, old_path: str = "old", new_path: str = "ne
     )
 
 
+# Changes that say an item is no longer in the new version: their line is in the old one.
+_GONE = frozenset({"removed", "resolved", "gone", "lost"})
+# Where the items of each kind of change are listed in a map; the rest are touchpoints'.
+_LISTS = {
+    "stage": "stages",
+    "channel": "channels",
+    "persona": "personas",
+    "action": "actions",
+    "journey": "journeys",
+}
+# Changes of one field of a touchpoint, located at that field.
+_FIELDS = {"emotion": "emotion", "moment_of_truth": "moment_of_truth"}
+
+
+def with_lines(diff: MapDiff, old: Document, new: Document) -> MapDiff:
+    """The diff with each change's line: where its item is in ``new`` (``old`` if gone)."""
+    if not isinstance(old.data, dict) or not isinstance(new.data, dict):
+        return diff
+    indexes: dict[tuple[int, str], dict[Any, int]] = {}
+
+    def index_of(document: Document, items_key: str, item_id: str) -> int | None:
+        known = indexes.get((id(document), items_key))
+        if known is None:
+            items = document.data.get(items_key)
+            known = {
+                item.get("id"): number
+                for number, item in enumerate(items if isinstance(items, list) else ())
+                if isinstance(item, dict)
+            }
+            indexes[(id(document), items_key)] = known
+        return known.get(item_id)
+
+    def line_of(change: Change) -> int:
+        document = old if change.change in _GONE else new
+        # A field that changed is found at itself (at its item when the field is gone).
+        field_name = _FIELDS.get(change.kind) or (
+            change.subject if change.change == "changed" else None
+        )
+        if change.kind == "map":
+            return document.locate(("map", field_name) if field_name else ("map",))[0]
+        items_key = _LISTS.get(change.kind, "touchpoints")
+        index = index_of(document, items_key, change.id)
+        if index is None:
+            return document.locate((items_key,))[0]
+        path = (items_key, index) if field_name is None else (items_key, index, field_name)
+        return document.locate(path)[0]
+
+    return replace(diff, changes=tuple(replace(c, line=line_of(c)) for c in diff.changes))
+
+
 def added_map(path: str, model: CJMap) -> MapDiff:
     """A map that exists only in the new version (comparing folders)."""
     return MapDiff(None, Version.of(path, model))
@@ -533,7 +587,8 @@ def _compare(comparison: Comparison, old: Document | None, new: Document | None)
     old_model, new_model = _validated(comparison, old), _validated(comparison, new)
     if old is not None and new is not None:
         if old_model is not None and new_model is not None:
-            comparison.diffs.append(diff_maps(old_model, new_model, old.path, new.path))
+            diff = diff_maps(old_model, new_model, old.path, new.path)
+            comparison.diffs.append(with_lines(diff, old, new))
     elif new is not None and new_model is not None:
         comparison.diffs.append(added_map(new.path, new_model))
     elif old is not None and old_model is not None:
