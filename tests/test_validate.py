@@ -291,3 +291,31 @@ def test_keys_at_walks_the_models() -> None:
     assert "moment_of_truth" in keys_at(("touchpoints", 3))
     assert keys_at(("touchpoints", 0, "pains", 1)) == ["text", "severity", "roadblock"]
     assert keys_at(("map",))[0] == "title"
+
+
+@pytest.mark.parametrize(
+    ("written", "flow"),
+    [("1e3", False), ("007", False), ("0x1F", False), ("+12.50", False), ("1e3", True)],
+)
+def test_a_number_is_quoted_as_written(written: str, flow: bool) -> None:
+    # YAML reads 1e3 as 1000.0 and 007 as 7; the author wrote neither.
+    text = MINIMAL.replace("  - id: web\n", f"  - id: {written}\n")
+    if flow:
+        text = text.replace("  - id: web\n", "").replace(
+            f"  - id: {written}\n    name: Website\n", f"  - {{id: {written}, name: Website}}\n"
+        )
+    messages = [
+        finding.message for finding in validate_document(load_text(text, "m.yaml")).findings
+    ]
+    assert f"'id' of channel 1 must be text (put quotes around it), not {written}" in messages
+
+
+def test_a_number_not_found_as_written_is_shown_as_read() -> None:
+    from cjmap.loader import Document
+    from cjmap.validate import shown_as_written
+
+    document = Document("m.yaml", "x: 12 # twelve\n", {"x": 12})
+    assert shown_as_written(document, (1, 4), 12) == "12"
+    assert shown_as_written(document, (1, 1), 12) == "12"  # 'x' does not read as 12
+    assert shown_as_written(document, (9, 1), 12.5) == "12.5"  # past the end
+    assert shown_as_written(document, (1, 4), True) == "true"

@@ -148,6 +148,17 @@ class Document:
     data: Any
     findings: list[Finding] = field(default_factory=list)
     _positions: Positions | MarkPositions | None = field(default=None, repr=False)
+    _line_starts: list[int] | None = field(default=None, repr=False)
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, split at ``\\n`` only ('' past the end)."""
+        if self._line_starts is None:
+            self._line_starts = [0, *(match.end() for match in re.finditer("\n", self.text))]
+        if not 1 <= line <= len(self._line_starts):
+            return ""
+        start = self._line_starts[line - 1]
+        end = self.text.find("\n", start)
+        return self.text[start : end if end >= 0 else None]
 
     @property
     def positions(self) -> Positions | MarkPositions:

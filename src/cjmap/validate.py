@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from contextlib import suppress
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from cjmap.findings import Finding, error
-from cjmap.loader import DEFAULT_MAX_SIZE, Document, PathKey, load
+from cjmap.loader import DEFAULT_MAX_SIZE, Document, PathKey, load, resolve_plain
 from cjmap.model import FORMAT_VERSION, CJMap
 
 # Kinds of item with ids: the top-level key, and how one item is named in messages.
@@ -64,6 +65,20 @@ def shown(value: object) -> str:
     if isinstance(value, list):
         return "a list"
     return str(value)
+
+
+# A plain scalar that YAML reads as a number: 1e3, 007, 0x1F, +12.50, -.inf.
+_NUMBER_TEXT = re.compile(r"[-+]?[0-9A-Za-z_.:]+")
+
+
+def shown_as_written(document: Document, where: tuple[int, int], value: object) -> str:
+    """A value as shown(), but a number as the map writes it (``1e3``, not ``1000.0``)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        line, column = where
+        written = _NUMBER_TEXT.match(document.line_text(line), column - 1)
+        if written is not None and resolve_plain(written.group(0)) == value:
+            return written.group(0)
+    return shown(value)
 
 
 def describe(data: Any, path: PathKey) -> str:
@@ -202,32 +217,32 @@ def _schema_finding(document: Document, err: Any) -> Finding:
         )
 
     line, column = document.locate(path)
+    written = shown_as_written(document, (line, column), value)
     if kind == "string_pattern_mismatch":
         return error(
             document.path,
             line,
             column,
             "E104",
-            f"{shown(value)} is not a valid id for {owner}: use letters, digits, "
+            f"{written} is not a valid id for {owner}: use letters, digits, "
             "'_', '.' and '-', starting with a letter or digit",
         )
     subject = _subject(data, path)
     if kind == "literal_error":
         choices = [c.strip(" '") for c in err["ctx"]["expected"].replace(" or ", ", ").split(",")]
         message = (
-            f"{subject} must be one of {', '.join(choices)}, not {shown(value)}"
-            f"{suggest(value, choices)}"
+            f"{subject} must be one of {', '.join(choices)}, not {written}{suggest(value, choices)}"
         )
     elif field_name == "emotion" and kind in ("greater_than_equal", "less_than_equal", "int_type"):
-        message = f"{subject} must be a whole number from -2 to 2, not {shown(value)}"
+        message = f"{subject} must be a whole number from -2 to 2, not {written}"
     elif kind == "too_short":
         message = f"{subject} needs at least one item"
     elif kind == "model_type" and path and path[-2:-1] == ("pains",):
-        message = f"{subject} must be text or a mapping with 'text', not {shown(value)}"
+        message = f"{subject} must be text or a mapping with 'text', not {written}"
     elif kind in _EXPECTED:
-        message = f"{subject} must be {_EXPECTED[kind]}, not {shown(value)}"
+        message = f"{subject} must be {_EXPECTED[kind]}, not {written}"
     else:
-        message = f"{subject}: {err['msg']} (got {shown(value)})"
+        message = f"{subject}: {err['msg']} (got {written})"
     return error(document.path, line, column, "E102", message)
 
 
