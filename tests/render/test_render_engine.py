@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import signal
 import subprocess
@@ -404,3 +405,16 @@ def test_a_wasm_layout_leaves_signal_handling_as_it_was() -> None:
     after = signal.set_wakeup_fd(-1)
     signal.set_wakeup_fd(after)
     assert after == before
+
+
+def test_a_wasm_layout_runs_where_ctrl_c_cannot_be_watched(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # As on Windows with Python 3.11: pipes cannot be made non-blocking.
+    def unsupported(fd: int, blocking: bool) -> None:
+        raise AttributeError("set_blocking")
+
+    monkeypatch.setattr(engine_module.os, "set_blocking", unsupported)
+    open_before = len(os.listdir("/proc/self/fd"))
+    assert "First order" in svg_texts(render_dot(SMALL, "svg", backend="wasm"))
+    assert len(os.listdir("/proc/self/fd")) == open_before  # the pipe was closed again

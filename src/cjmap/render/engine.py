@@ -323,18 +323,11 @@ def _stopped_by_ctrl_c(runtime: _Runtime, ticks: int) -> Iterator[threading.Even
     descriptor be set: elsewhere the layout is left to its time limit.
     """
     pressed = threading.Event()
-    if threading.current_thread() is not threading.main_thread():
+    watched = _wakeup_pipe() if threading.current_thread() is threading.main_thread() else None
+    if watched is None:
         yield pressed
         return
-    read_end, write_end = os.pipe()
-    os.set_blocking(write_end, False)
-    try:
-        previous = signal.set_wakeup_fd(write_end, warn_on_full_buffer=False)
-    except ValueError:  # the interpreter's signal handling is not ours to change here
-        os.close(read_end)
-        os.close(write_end)
-        yield pressed
-        return
+    read_end, write_end, previous = watched
 
     def watch() -> None:
         while received := os.read(read_end, 64):
@@ -352,6 +345,24 @@ def _stopped_by_ctrl_c(runtime: _Runtime, ticks: int) -> Iterator[threading.Even
         os.close(write_end)  # the watcher reads the end of the pipe and stops
         watcher.join()
         os.close(read_end)
+
+
+def _wakeup_pipe() -> tuple[int, int, int] | None:
+    """A pipe whose write end is the signal wakeup descriptor: (read, write, previous).
+
+    None where that cannot be: on Windows (which wants a socket, and where pipes
+    cannot be made non-blocking before Python 3.12), or when something else's signal
+    handling forbids it. The layout then runs to its time limit, as before.
+    """
+    read_end, write_end = os.pipe()
+    try:
+        os.set_blocking(write_end, False)
+        previous = signal.set_wakeup_fd(write_end, warn_on_full_buffer=False)
+    except (AttributeError, OSError, ValueError):
+        os.close(read_end)
+        os.close(write_end)
+        return None
+    return read_end, write_end, previous
 
 
 def _render_with_wasm(dot_source: str, fmt: str, timeout: float) -> bytes:
