@@ -167,3 +167,54 @@ def test_jobs_must_be_a_positive_number(tmp_path: Path, value: str) -> None:
     assert result.exit_code == 2
     assert "--jobs" in result.stderr
     assert result.stdout == ""
+
+
+SPAWNED = """\
+import json, multiprocessing, os, sys
+from pathlib import Path
+
+def pid_of(path):
+    return os.getpid()
+
+def main():
+    # The start method of Windows and of macOS by default: workers import afresh, and
+    # everything sent to them is pickled.
+    multiprocessing.set_start_method("spawn", force=True)
+    multiprocessing.get_all_start_methods = lambda: ["spawn"]
+    from cjmap import jobs
+    from cjmap.lint import lint_paths
+    jobs.MIN_PARALLEL_BYTES = 0
+    folder = Path(sys.argv[1])
+    together = lint_paths([folder], jobs=2, keep=False).batch
+    alone = lint_paths([folder], jobs=1, keep=False).batch
+    workers = set(jobs.map_files(pid_of, sorted(folder.iterdir()), 2)) - {os.getpid()}
+    findings = [[f.to_dict() for f in b.findings] for b in (together, alone)]
+    print(json.dumps({"findings": findings, "workers": len(workers)}))
+
+if __name__ == "__main__":
+    main()
+"""
+
+
+def test_workers_started_by_spawn_give_the_same_findings(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    folder = tmp_path / "maps"
+    _maps(folder, 6)
+    script = tmp_path / "spawned.py"
+    script.write_text(SPAWNED, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(script), str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    output = json.loads(result.stdout)
+    assert output["workers"] >= 1  # the maps were checked in other processes
+    together, alone = output["findings"]
+    assert together == alone
+    assert sum(finding["code"] == "E201" for finding in together) == 2  # maps 0 and 3
