@@ -5,19 +5,22 @@ Exit codes: 0 nothing wrong, 1 a map has problems, 2 bad usage or an unusable pa
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, TypeVar
 
 import typer
 
 from cjmap import __version__
+from cjmap.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, CjmapError, UsageError, report
 from cjmap.findings import Report
 from cjmap.loader import DEFAULT_MAX_SIZE
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Iterable
     from typing import TextIO
 
     from cjmap.reports import ValidMap
@@ -35,7 +38,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+Command = TypeVar("Command", bound="Callable[..., Any]")
 
 
 def _version(value: bool) -> None:
@@ -56,8 +59,24 @@ def main(
 
 def fail(message: str) -> NoReturn:
     """One-line usage error on stderr, exit 2."""
-    print(f"cjmap: error: {message}", file=sys.stderr)
-    raise typer.Exit(EXIT_USAGE)
+    raise UsageError(message)
+
+
+def command(**settings: Any) -> Callable[[Command], Command]:
+    """Register a command with typer; a CjmapError it raises becomes one line and its exit code."""
+
+    def register(body: Command) -> Command:
+        @functools.wraps(body)
+        def handled(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return body(*args, **kwargs)
+            except CjmapError as error:
+                raise typer.Exit(report(error)) from None
+
+        app.command(**settings)(handled)
+        return body
+
+    return register
 
 
 def use_color(stream: object) -> bool:
@@ -105,7 +124,7 @@ JobsOption = Annotated[
 ValidateFormat = Literal["text", "json", "github", "sarif"]
 
 
-@app.command(
+@command(
     epilog="Example: cjmap validate examples/ --format github",
 )
 def validate(
@@ -147,7 +166,7 @@ def _report_paths(problems: list[str], skipped: list[Path], verbose: bool) -> No
 LintFormat = Literal["text", "json", "github", "sarif"]
 
 
-@app.command(
+@command(
     epilog="Examples: cjmap lint examples/ --strict; "
     "cjmap lint maps/ --format sarif -o cjmap.sarif; cjmap lint map.yaml --ignore L115,L105",
 )
@@ -251,7 +270,7 @@ def _write_findings(
 RulesFormat = Literal["table", "json"]
 
 
-@app.command(name="rules", epilog="Examples: cjmap rules; cjmap rules unaddressed-pain")
+@command(name="rules", epilog="Examples: cjmap rules; cjmap rules unaddressed-pain")
 def rules_command(
     name: Annotated[
         str | None,
@@ -377,7 +396,7 @@ def _report_exit(batch: Batch, found: bool = False) -> NoReturn:
     raise typer.Exit(EXIT_PROBLEMS if invalid or found else EXIT_OK)
 
 
-@app.command(
+@command(
     epilog="Examples: cjmap pains examples/coffee-subscription.yaml --min-severity high; "
     "cjmap pains maps/ --persona busy-parent --metrics -f markdown",
 )
@@ -446,7 +465,7 @@ def pains(
     _report_exit(batch)
 
 
-@app.command(
+@command(
     epilog="Examples: cjmap gaps examples/coffee-subscription.yaml --against standard; "
     "cjmap gaps maps/ --by persona --journeys --check",
 )
@@ -513,7 +532,7 @@ def gaps(
 DiffFormat = Literal["text", "json", "markdown"]
 
 
-@app.command(
+@command(
     epilog="Examples: cjmap diff examples/coffee-subscription.yaml "
     "examples/coffee-subscription-future.yaml; "
     "cjmap diff HEAD~1:maps/coffee.yaml maps/coffee.yaml; "
@@ -593,7 +612,7 @@ def diff(
 ExportFormat = Literal["mermaid", "markdown", "csv"]
 
 
-@app.command(
+@command(
     epilog="Examples: cjmap export examples/coffee-subscription.yaml --to mermaid; "
     "cjmap export map.yaml --to markdown --mermaid -o map.md; "
     "cjmap export maps/ --to csv --out-dir exports/",
@@ -693,7 +712,7 @@ RenderView = Literal["flow", "matrix", "emotion"]
 RenderFormat = Literal["svg", "png", "pdf", "dot"]
 
 
-@app.command(
+@command(
     epilog="Examples: cjmap render examples/coffee-subscription.yaml; "
     "cjmap render map.yaml --view matrix -o matrix.png; "
     "cjmap render map.yaml --view emotion --journey first-order -o -; "
@@ -831,7 +850,7 @@ def render(
     raise typer.Exit(status)
 
 
-@app.command(epilog="Example: cjmap init maps/checkout.yaml")
+@command(epilog="Example: cjmap init maps/checkout.yaml")
 def init(
     path: Annotated[Path, typer.Argument(help="Where to write the starter map.")] = Path(
         "journey-map.yaml"
@@ -855,7 +874,7 @@ def init(
     print(f"Next: edit it, then run: cjmap validate {path}")
 
 
-@app.command(epilog="Example: cjmap schema > cjmap.schema.json")
+@command(epilog="Example: cjmap schema > cjmap.schema.json")
 def schema() -> None:
     """Print the JSON Schema of format v1 (draft-07), for editors and other tools."""
     from cjmap.schema import schema_json
