@@ -82,7 +82,7 @@ def nodes(root: ET.Element) -> dict[str, ET.Element]:
     """Node groups by their DOT name."""
     found = {}
     for group in root.iter(f"{SVG}g"):
-        if group.get("class") == "node":
+        if "node" in (group.get("class") or "").split():
             title = group.find(f"{SVG}title")
             assert title is not None
             found[title.text or ""] = group
@@ -128,7 +128,7 @@ def test_flow_draws_journeys_and_a_legend(name: str, backend: str) -> None:
         assert fill_of(swatch) == th.EMOTION_COLOURS[emotion]
         assert text_of(swatch) == squash(th.emotion_text(emotion))
     assert text_of(drawn["legend_moment"]) == squash(f"{th.MOMENT_OF_TRUTH_MARK} Moment of truth")
-    edges = [g for g in root.iter(f"{SVG}g") if g.get("class") == "edge"]
+    edges = [g for g in root.iter(f"{SVG}g") if "edge" in (g.get("class") or "").split()]
     steps = sum(len(journey.steps) - 1 for journey in model(name).journeys)
     assert len(edges) == steps
     colours = {path.get("stroke") for edge in edges for path in edge.iter(f"{SVG}path")}
@@ -151,6 +151,43 @@ def test_matrix_puts_each_touchpoint_in_each_of_its_channel_rows(name: str, back
         assert squash(channel.name) in text_of(drawn[dot.node_id("channel", channel.id)])
     assert text_of(drawn["legend"]) == "Legend"
     assert fill_of(drawn["legend_0"]) == th.EMOTION_COLOURS[2]
+
+
+def marked(root: ET.Element, kind: str) -> dict[str, list[ET.Element]]:
+    """The groups whose class names a touchpoint or journey (``touchpoint-ID``), by id."""
+    found: dict[str, list[ET.Element]] = {}
+    for group in root.iter(f"{SVG}g"):
+        for word in (group.get("class") or "").split():
+            if word.startswith(f"{kind}-"):
+                found.setdefault(word.removeprefix(f"{kind}-"), []).append(group)
+    return found
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("view", ["flow", "matrix", "emotion"])
+def test_touchpoints_and_journeys_carry_their_ids_as_classes(view: str, backend: str) -> None:
+    """Pages made by cjmap share find a picture's touchpoints by these classes."""
+    example = model("coffee-subscription")
+    root = rendered("coffee-subscription", view, backend)
+    touchpoints = marked(root, "touchpoint")
+    expected = {
+        "flow": {t.id: 1 for t in example.touchpoints},
+        "matrix": {t.id: len(t.channels) for t in example.touchpoints},
+        "emotion": {step: 1 for step in example.journeys[0].steps},
+    }[view]
+    assert {key: len(groups) for key, groups in touchpoints.items()} == expected
+    for touchpoint_id, groups in touchpoints.items():
+        name = example.touchpoints_by_id[touchpoint_id].name
+        for group in groups:
+            assert "touchpoint" in (group.get("class") or "").split()
+            assert squash(name) in text_of(group) or view == "emotion"
+    journeys = marked(root, "journey")
+    if view == "flow":
+        assert {key: len(edges) for key, edges in journeys.items()} == {
+            j.id: len(j.steps) - 1 for j in example.journeys
+        }
+    else:
+        assert journeys == {}
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

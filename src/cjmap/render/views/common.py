@@ -10,7 +10,7 @@ from cjmap.render import theme as th
 from cjmap.reports import plural
 
 if TYPE_CHECKING:
-    from cjmap.model import Stage, Touchpoint
+    from cjmap.model import Journey, Stage, Touchpoint
     from cjmap.render.views import Selection
 
 
@@ -51,6 +51,21 @@ def touchpoint_tooltip(touchpoint: Touchpoint) -> str:
     lines.extend(f"Pain ({pain.severity}): {pain.text}" for pain in touchpoint.pains)
     lines.extend(f"Delight: {delight}" for delight in touchpoint.delights)
     return "\n".join(lines)
+
+
+def touchpoint_class(touchpoint: Touchpoint) -> str:
+    """The DOT ``class`` of a node that stands for *touchpoint*, as a quoted string:
+    ``touchpoint touchpoint-ID``. Graphviz adds it to the node's ``class`` in the SVG,
+    where pages made by ``cjmap share`` find each touchpoint of a picture (an id is
+    letters, digits and ``_.-``, one class word). Every view gives it to the nodes a
+    reader would click to learn about a touchpoint."""
+    return f'"touchpoint touchpoint-{touchpoint.id}"'
+
+
+def journey_class(journey: Journey) -> str:
+    """The DOT ``class`` of an edge that draws part of *journey*: ``journey journey-ID``
+    (as :func:`touchpoint_class`, for the page's persona and journey filters)."""
+    return f'"journey journey-{journey.id}"'
 
 
 def legend_emotions(selection: Selection) -> list[tuple[int | None, str]]:

@@ -20,7 +20,12 @@ from cjmap.render import dot
 from cjmap.render import theme as th
 from cjmap.render.views import CannotDraw, OptionError, Selection
 from cjmap.render.views.canvas import Canvas, TextBlock
-from cjmap.render.views.common import bulleted, numbered_stages, touchpoint_tooltip
+from cjmap.render.views.common import (
+    bulleted,
+    numbered_stages,
+    touchpoint_class,
+    touchpoint_tooltip,
+)
 from cjmap.render.views.graph import const
 
 if TYPE_CHECKING:
@@ -222,6 +227,7 @@ def _point(canvas: Canvas, name: str, x: float, y: float, touchpoint: Touchpoint
             th.emotion_number(touchpoint.emotion) if touchpoint.emotion is not None else "?"
         ),
         "tooltip": dot.quote(touchpoint_tooltip(touchpoint)),
+        "class": touchpoint_class(touchpoint),
     }
     if any(pain.roadblock for pain in touchpoint.pains):
         values |= {"color": const(th.ROADBLOCK), "penwidth": const(3)}

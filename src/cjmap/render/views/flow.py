@@ -15,10 +15,12 @@ from cjmap.render import dot
 from cjmap.render import theme as th
 from cjmap.render.views import CannotDraw, Selection
 from cjmap.render.views.common import (
+    journey_class,
     legend_emotions,
     markers,
     numbered_stages,
     subtitle,
+    touchpoint_class,
     touchpoint_tooltip,
 )
 from cjmap.render.views.graph import DotWriter, const
@@ -203,6 +205,7 @@ def _card(out: DotWriter, touchpoint: Touchpoint, selection: Selection) -> str:
         "fillcolor": const(th.emotion_colour(touchpoint.emotion)),
         "style": const(style),
         "tooltip": dot.quote(touchpoint_tooltip(touchpoint)),
+        "class": touchpoint_class(touchpoint),
     }
     if roadblock:
         values |= {"color": const(th.ROADBLOCK), "penwidth": const(3)}
@@ -228,6 +231,7 @@ def _journeys(out: DotWriter, selection: Selection) -> None:
                     "penwidth": const(2.2),
                     "constraint": const("false"),
                     "tooltip": dot.quote(tooltip),
+                    "class": journey_class(journey),
                 },
             )
 

@@ -25,6 +25,7 @@ from cjmap.render.views.common import (
     markers,
     numbered_stages,
     subtitle,
+    touchpoint_class,
     touchpoint_tooltip,
 )
 from cjmap.render.views.graph import const
@@ -167,6 +168,7 @@ class _Grid:
             "color": const(th.MUTED),
             "label": dot.label("\n".join(text.lines)),
             "tooltip": dot.quote(touchpoint_tooltip(touchpoint)),
+            "class": touchpoint_class(touchpoint),
         }
         if any(pain.roadblock for pain in touchpoint.pains):
             values |= {"color": const(th.ROADBLOCK), "penwidth": const(2.5)}
