@@ -10,6 +10,7 @@ allowed anywhere for a team's own data.
 # No ``from __future__ import annotations`` here: pydantic would evaluate every
 # annotation from its text when it builds the models, a millisecond of each start.
 
+from collections.abc import Iterable
 from datetime import date
 from functools import cached_property
 from typing import Annotated, Any, ClassVar, Literal
@@ -213,6 +214,17 @@ class Touchpoint(Base):
         return self.personas is None or persona_id in self.personas
 
 
+def group_by_stage(
+    stages: Iterable[Stage], touchpoints: Iterable[Touchpoint]
+) -> dict[str, list[Touchpoint]]:
+    """The touchpoints of each stage id, each list in the given order; every stage has
+    one (empty when nothing is mapped there). The stages of the touchpoints must be given."""
+    grouped: dict[str, list[Touchpoint]] = {stage.id: [] for stage in stages}
+    for touchpoint in touchpoints:
+        grouped[touchpoint.stage].append(touchpoint)
+    return grouped
+
+
 class Journey(Base):
     """One persona's ordered path through touchpoints."""
 
@@ -273,6 +285,11 @@ class CJMap(Base):
     def stage_index(self) -> dict[str, int]:
         """Lifecycle position of each stage id."""
         return {stage.id: index for index, stage in enumerate(self.stages)}
+
+    @cached_property
+    def touchpoints_by_stage(self) -> dict[str, list[Touchpoint]]:
+        """The touchpoints of each stage id, in map order (see :func:`group_by_stage`)."""
+        return group_by_stage(self.stages, self.touchpoints)
 
     @cached_property
     def stages_by_id(self) -> dict[str, Stage]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
@@ -15,6 +14,11 @@ from typing import Any
 from cjmap.findings import Finding, error
 from cjmap.loader import DEFAULT_MAX_SIZE, Document, PathKey, load, resolve_plain
 from cjmap.model import FORMAT_VERSION, CJMap
+
+# The wording helpers moved to cjmap.text; they stay importable from here.
+from cjmap.text import one_line as one_line
+from cjmap.text import shown as shown
+from cjmap.text import suggest as suggest
 
 # Kinds of item with ids: the top-level key, and how one item is named in messages.
 KINDS: dict[str, str] = {
@@ -38,33 +42,6 @@ class Checked:
     @property
     def path(self) -> str:
         return self.document.path
-
-
-def suggest(word: object, candidates: typing.Iterable[str]) -> str:
-    """A '; did you mean ...?' suffix when a candidate is close, else ''."""
-    if not isinstance(word, str):
-        return ""
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
-
-
-def shown(value: object) -> str:
-    """A value as a map author would recognise it in their YAML."""
-    if value is None:
-        return "an empty value"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return f"'{value}'" if len(value) <= 60 else f"'{value[:57]}...'"
-    if isinstance(value, float) and value != value:
-        return ".nan"
-    if isinstance(value, float) and value in (float("inf"), float("-inf")):
-        return ".inf" if value > 0 else "-.inf"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return str(value)
 
 
 # A plain scalar that YAML reads as a number: 1e3, 007, 0x1F, +12.50, -.inf.
@@ -353,25 +330,6 @@ def validate_document(document: Document) -> Checked:
         for finding in checked.findings
     ]
     return checked
-
-
-def one_line(text: str) -> str:
-    """Text with line breaks, tabs and other unprintable characters escaped, as in YAML."""
-    if text.isprintable():
-        return text
-    return "".join(char if char.isprintable() else _escaped(char) for char in text)
-
-
-def _escaped(char: str) -> str:
-    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(char)
-    if named:
-        return named
-    code = ord(char)
-    if code < 0x100:
-        return f"\\x{code:02x}"
-    if code < 0x10000:
-        return f"\\u{code:04x}"
-    return f"\\U{code:08x}"
 
 
 def _check_document(document: Document) -> Checked:

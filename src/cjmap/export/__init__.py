@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cjmap.model import CJMap, Metric
-from cjmap.validate import suggest
+from cjmap.text import amount, suggest
 
 # Export formats: name -> (module, file suffix for --out-dir).
 FORMATS: dict[str, tuple[str, str]] = {
@@ -76,20 +76,6 @@ def export_files(out_dir: Path, exported: Sequence[tuple[str, str]], to: str) ->
             )
         files[target], sources[target] = text, path
     return files
-
-
-def number(value: float) -> str:
-    """A number as people write it: 64, 4.4."""
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def amount(value: float | None, unit: str | None) -> str:
-    """A metric value with its unit: '64%', '19 minutes', '4.4 out of 5'."""
-    if value is None:
-        return "none"
-    if not unit:
-        return number(value)
-    return f"{number(value)}{unit}" if unit == "%" else f"{number(value)} {unit}"
 
 
 def metric_text(metric: Metric) -> str:

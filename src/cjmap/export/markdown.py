@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from cjmap.export import ExportOptions, amount
+from cjmap.export import ExportOptions
 from cjmap.model import Channel, CJMap, Journey, Metric, Persona, Stage, Touchpoint
+from cjmap.text import amount, squashed
 from cjmap.writers.table import markdown_cell
 
 EMOTIONS = {-2: "very negative", -1: "negative", 0: "neutral", 1: "positive", 2: "very positive"}
@@ -28,7 +29,7 @@ _ORDERED_MARKER = re.compile(r"^(\d+)([.)])(?= |$)")
 
 def text(value: str) -> str:
     """A text from the map that shows as itself in Markdown, on one line."""
-    escaped = markdown_cell(" ".join(value.split()))
+    escaped = markdown_cell(squashed(value))
     escaped = _ENTITY.sub("&amp;", escaped).replace("#", "\\#")
     escaped = _BULLET_MARKER.sub(r"\\\1", escaped)
     return _ORDERED_MARKER.sub(r"\1\\\2", escaped)
@@ -161,7 +162,7 @@ def _stages(model: CJMap) -> Iterator[str]:
         if stage.description and stage.description.strip():
             yield f"*{text(stage.description)}*"
             yield ""
-        touchpoints = [tp for tp in model.touchpoints if tp.stage == stage.id]
+        touchpoints = model.touchpoints_by_stage[stage.id]
         if not touchpoints:
             yield "No touchpoints mapped in this stage yet."
             yield ""

@@ -18,8 +18,8 @@ escaped (tried with the mermaid npm package 11.17.2):
   ``;`` of a code is never escaped again.
 - A text that starts with ``title``, ``section`` or ``journey`` (in any case)
   becomes that keyword, so its first letter is written as a code too.
-- Line breaks become spaces, and an empty text never reaches the diagram: it would
-  swallow the next line.
+- Line breaks become spaces, control characters are escaped (``\\x1b``), and an
+  empty text never reaches the diagram: it would swallow the next line.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from collections.abc import Iterator
 
 from cjmap.export import ExportOptions
 from cjmap.model import CJMap, Journey, Persona, Touchpoint
+from cjmap.text import escape_controls, squashed
 
 _CODES = {char: f"#{ord(char)};" for char in "#;:%<>"}
 _TEXT = str.maketrans(_CODES)
@@ -40,7 +41,7 @@ NEUTRAL_SCORE = 3
 
 def escape(text: str, *, actor: bool = False) -> str:
     """Text that Mermaid's journey grammar shows as itself, on one line."""
-    flat = " ".join(text.split()).translate(_ACTOR if actor else _TEXT)
+    flat = escape_controls(squashed(text)).translate(_ACTOR if actor else _TEXT)
     if flat.lower().startswith(_KEYWORDS):
         flat = f"#{ord(flat[0])};{flat[1:]}"
     return flat
@@ -61,8 +62,7 @@ def _map_sections(model: CJMap) -> Iterator[tuple[str, list[str]]]:
     for stage in model.stages:
         tasks = [
             _task(tp, [persona for persona in model.personas if tp.applies_to(persona.id)])
-            for tp in model.touchpoints
-            if tp.stage == stage.id
+            for tp in model.touchpoints_by_stage[stage.id]
         ]
         if tasks:
             yield escape(stage.name) or stage.id, tasks

@@ -29,6 +29,10 @@ from typing import Final, Literal
 from urllib.parse import quote as percent_encode
 from urllib.parse import urlsplit
 
+from cjmap.text import cut_to_width as _cut
+from cjmap.text import display_width as text_width
+from cjmap.text import squashed
+
 __all__ = [
     "FONTNAME",
     "clean",
@@ -91,22 +95,11 @@ def clean(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def text_width(text: str) -> int:
-    """The width of *text* in columns: wide (East Asian, emoji) characters count two,
-    combining marks none."""
-    width = 0
-    for char in text:
-        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
-
-
 def truncate(text: str, limit: int) -> str:
     """*text* on one line, cut to at most *limit* columns with an ellipsis if it was longer."""
     if limit < 1:
         raise ValueError("limit must be at least 1")
-    line = " ".join(clean(text).split())
+    line = squashed(clean(text))
     if text_width(line) <= limit:
         return line
     head = _cut(line, limit - 1)
@@ -271,13 +264,3 @@ def _wrap_paragraph(paragraph: str, width: int) -> list[str]:
     if line:
         lines.append(line)
     return lines
-
-
-def _cut(text: str, limit: int) -> str:
-    """The longest start of *text* that is at most *limit* columns wide."""
-    used = 0
-    for index, char in enumerate(text):
-        used += text_width(char)
-        if used > limit:
-            return text[:index]
-    return text

@@ -50,6 +50,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
+from cjmap.text import clipped, one_line
+
 if TYPE_CHECKING:
     import wasmtime
 
@@ -185,7 +187,7 @@ def svg_to_png(svg: bytes, *, system_fonts: bool = True) -> bytes:
             fantasy_family=FONT_FAMILY,
         )
     except Exception as exc:  # resvg reports every problem as a bare exception
-        raise RenderError(f"could not convert the SVG to PNG: {_one_line(str(exc))}") from None
+        raise RenderError(f"could not convert the SVG to PNG: {_brief(str(exc))}") from None
     return bytes(png)
 
 
@@ -196,9 +198,10 @@ def _check_format(fmt: str) -> str:
     return fmt
 
 
-def _one_line(text: str, limit: int = 300) -> str:
-    line = "; ".join(part.strip() for part in text.splitlines() if part.strip())
-    return line if len(line) <= limit else line[: limit - 1] + "\u2026"
+def _brief(report: str, limit: int = 300) -> str:
+    """A program's report (Graphviz's stderr, a crash) as one short line of a message."""
+    line = "; ".join(part.strip() for part in report.splitlines() if part.strip())
+    return clipped(one_line(line), limit)
 
 
 # --- the dot program -----------------------------------------------------------------
@@ -223,7 +226,7 @@ def _render_with_program(data: bytes, fmt: str, timeout: float) -> bytes:
     except OSError as exc:
         raise RenderError(f"could not run Graphviz `dot` ({program}): {exc.strerror}") from None
     if result.returncode != 0 or not result.stdout:
-        detail = _one_line(result.stderr.decode("utf-8", "replace")) or (
+        detail = _brief(result.stderr.decode("utf-8", "replace")) or (
             f"exit status {result.returncode}"
         )
         raise RenderError(
@@ -428,7 +431,7 @@ def _crashed(report: str) -> RenderError:
     lines = [line.strip() for line in report.splitlines() if line.strip()]
     cause = lines[-1].removeprefix("wasm trap: ") if lines else "no reason given"
     return RenderError(
-        f"the built-in Graphviz crashed ({_one_line(cause, 120)}); "
+        f"the built-in Graphviz crashed ({_brief(cause, 120)}); "
         f"{INSTALL_HINT} to render with the `dot` program instead"
     )
 
@@ -438,5 +441,5 @@ def _read_c_string(store: wasmtime.Store, memory: wasmtime.Memory, address: obje
         return "no reason given"
     end = min(address + 1024, memory.data_len(store))
     raw = bytes(memory.read(store, address, end)).split(b"\x00", 1)[0]
-    text = _one_line(raw.decode("utf-8", "replace"))
+    text = _brief(raw.decode("utf-8", "replace"))
     return text[:1].lower() + text[1:] if text else "no reason given"

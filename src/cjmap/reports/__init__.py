@@ -2,17 +2,23 @@
 
 ``pains`` lists where the customer hurts, worst first; ``gaps`` lists the parts of
 the lifecycle nobody has mapped. Both take :class:`ValidMap` values (a map's model
-plus its document, for line numbers) and return a :class:`~cjmap.writers.table.Table`.
+plus its document, for line numbers) and return a :class:`~cjmap.reports.table.Table`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from cjmap.loader import Document
-from cjmap.model import CJMap
-from cjmap.validate import Checked, suggest
+# Counted nouns moved to cjmap.text; ``plural`` stays importable from here.
+from cjmap.text import plural as plural
+from cjmap.text import unknown_id
+
+if TYPE_CHECKING:
+    from cjmap.loader import Document
+    from cjmap.model import CJMap
+    from cjmap.validate import Checked
 
 
 @dataclass(frozen=True)
@@ -38,19 +44,6 @@ class UnknownIdError(ValueError):
 
 def require_known(option: str, kind: str, wanted: Sequence[str], defined: Iterable[str]) -> None:
     """Raise UnknownIdError for the first wanted id that is not among the defined ones."""
-    known = sorted(set(defined))
-    for item in wanted:
-        if item in known:
-            continue
-        hint = suggest(item, known)
-        if not hint and not known:
-            hint = "; the maps define none"
-        elif not hint:
-            more = f" and {len(known) - 8} more" if len(known) > 8 else ""
-            hint = f"; the maps define {', '.join(known[:8])}{more}"
-        raise UnknownIdError(f"{option} '{item}' is not a {kind} id in any of the maps{hint}")
-
-
-def plural(count: int, word: str, words: str | None = None) -> str:
-    """'1 map', '3 maps'."""
-    return f"{count} {word if count == 1 else (words or word + 's')}"
+    message = unknown_id(option, kind, wanted, defined)
+    if message:
+        raise UnknownIdError(message)

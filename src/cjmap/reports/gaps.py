@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from cjmap.lifecycles import Lifecycle
-from cjmap.model import Touchpoint
-from cjmap.reports import ValidMap, plural
-from cjmap.writers.table import DATA, MARKDOWN, TERMINAL, Cell, Column, Table
+from cjmap.reports import ValidMap
+from cjmap.reports.table import DATA, MARKDOWN, TERMINAL, Cell, Column, Table
+from cjmap.text import plural
 
 GapKind = Literal[
     "unmapped-stage",
@@ -116,9 +116,7 @@ def has_gaps(gaps: Sequence[Gap]) -> bool:
 
 def _map_gaps(item: ValidMap, options: GapOptions) -> Iterator[Gap]:
     model = item.model
-    by_stage: dict[str, list[Touchpoint]] = {stage.id: [] for stage in model.stages}
-    for touchpoint in model.touchpoints:
-        by_stage[touchpoint.stage].append(touchpoint)
+    by_stage = model.touchpoints_by_stage
     mapped = [(index, stage) for index, stage in enumerate(model.stages) if by_stage[stage.id]]
 
     def gap(

@@ -18,10 +18,9 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from cjmap.model import SEVERITIES, CJMap, Metric, Touchpoint, shortfall
-from cjmap.reports import ValidMap, plural, require_known
-from cjmap.writers.table import DATA, MARKDOWN, TERMINAL, Cell, Column, Table, cell_text
-
-SEVERITY_STYLES = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "dim"}
+from cjmap.reports import ValidMap, require_known
+from cjmap.reports.table import DATA, MARKDOWN, TERMINAL, Cell, Column, Table
+from cjmap.text import amount, plural
 
 
 @dataclass(frozen=True)
@@ -101,7 +100,7 @@ COLUMNS = (
     Column("kind", "Kind", DATA),
     Column("severity", "Severity", DATA),
     Column("roadblock", "Roadblock", DATA),
-    Column("severity_label", "Severity", TERMINAL | MARKDOWN, styles=SEVERITY_STYLES),
+    Column("severity_label", "Severity", TERMINAL | MARKDOWN, severity=True),
     Column("touchpoint", "Touchpoint", TERMINAL | DATA),
     Column("touchpoint_name", "Touchpoint", MARKDOWN | DATA),
     Column("stage", "Stage", DATA),
@@ -239,20 +238,12 @@ def metric_severity(metric: Metric) -> str:
     return "high"
 
 
-def _measure(value: float, unit: str | None) -> str:
-    number = cell_text(value)
-    if not unit:
-        return number
-    # "64%", but "19 minutes" and "4.4 out of 5".
-    return f"{number}{unit}" if not unit[0].isalnum() else f"{number} {unit}"
-
-
 def metric_text(metric: Metric) -> str:
     """'Checkout abandonment: 64% against a target of 35% (lower is better)'."""
     assert metric.value is not None and metric.target is not None
     return (
-        f"{metric.name}: {_measure(metric.value, metric.unit)} against a target of "
-        f"{_measure(metric.target, metric.unit)} ({metric.better} is better)"
+        f"{metric.name}: {amount(metric.value, metric.unit)} against a target of "
+        f"{amount(metric.target, metric.unit)} ({metric.better} is better)"
     )
 
 

@@ -128,12 +128,11 @@ def rules_table(rules: Sequence[Rule]) -> Table:
     """The rules as rows for the row writers: `cjmap rules` as a table or JSON."""
     from cjmap.writers.table import DATA, Column, Table
 
-    severity_styles = {"error": "bold red", "warning": "yellow", "info": "cyan"}
     return Table(
         columns=[
             Column("code", "Code"),
             Column("name", "Name"),
-            Column("severity", "Severity", styles=severity_styles),
+            Column("severity", "Severity", severity=True),
             Column("summary", "Finds", wraps=True, share=1),
             Column("description", "Description", formats=DATA),
         ],

@@ -10,10 +10,9 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
-from cjmap.export import amount, number
 from cjmap.model import shortfall
-from cjmap.reports import plural
 from cjmap.reports.diff import Change, MapDiff
+from cjmap.text import amount, escape_controls, number, plural, quoted
 
 # Kinds of change: the heading of their section, and what their items are.
 HEADINGS: dict[str, tuple[str, str]] = {
@@ -55,10 +54,6 @@ _SHORT = 40
 # --- Phrasing, shared by the text and Markdown writers ---------------------------
 
 
-def _quote(text: str) -> str:
-    return f"'{text}'"
-
-
 def _show(value: Any) -> str:
     """A field value as a map author would recognise it: ids and words bare, text quoted."""
     if value is None or value == []:
@@ -70,7 +65,7 @@ def _show(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(_show(item) for item in value)
     text = str(value)
-    return text if text and not any(char.isspace() for char in text) else _quote(text)
+    return text if text and not any(char.isspace() for char in text) else quoted(text)
 
 
 def _pain(state: dict[str, Any]) -> str:
@@ -93,7 +88,7 @@ def _fields(group: Sequence[Change]) -> str:
 
 def _metric(change: Change) -> str:
     old, new = change.old or {}, change.new or {}
-    name = _quote(str(change.subject))
+    name = quoted(str(change.subject))
     unit = new.get("unit", old.get("unit"))
     if change.change == "added":
         target = f" (target {amount(new['target'], unit)})" if new["target"] is not None else ""
@@ -141,23 +136,23 @@ def describe(group: Sequence[Change]) -> str:
             return f"emotion {_show(old)} → {_show(new)}"
         return f"emotion {old} → {new} ({new - old:+d})"
     if kind == "pain":
-        text = _quote(str(change.subject))
+        text = quoted(str(change.subject))
         if what == "new":
             return f"new pain {text} ({_pain(new)})"
         if what == "resolved":
             return f"resolved {text} ({_pain(old)})"
         return f"pain {text}: {_pain(old)} → {_pain(new)}"
     if kind == "delight":
-        text = _quote(str(change.subject))
+        text = quoted(str(change.subject))
         return f"new delight {text}" if what == "new" else f"delight gone: {text}"
     if kind == "moment_of_truth":
         return "now a moment of truth" if what == "gained" else "no longer a moment of truth"
     if what == "added":
-        return f"added {_quote(new)}" + (f" in stage {change.stage}" if change.stage else "")
+        return f"added {quoted(new)}" + (f" in stage {change.stage}" if change.stage else "")
     if what == "removed":
-        return f"removed {_quote(old)}" + (f" (stage {change.stage})" if change.stage else "")
+        return f"removed {quoted(old)}" + (f" (stage {change.stage})" if change.stage else "")
     if what == "renamed":
-        return f"renamed {_quote(old)} → {_quote(new)}"
+        return f"renamed {quoted(old)} → {quoted(new)}"
     if what == "moved" and kind == "stage":
         return f"moved from position {old} to {new} in the lifecycle"
     if what == "moved":
@@ -217,9 +212,9 @@ def _distinct(diff: MapDiff, kind: str, changes: Sequence[str] = ("changed",)) -
 def summary(diff: MapDiff) -> str:
     """One line: '+3 touchpoints, -1, 5 changed; pains: 2 resolved, 1 new; mean emotion ...'."""
     if diff.old is None and diff.new is not None:
-        return f"new map {_quote(diff.new.title)} ({plural(diff.new.touchpoints, 'touchpoint')})"
+        return f"new map {quoted(diff.new.title)} ({plural(diff.new.touchpoints, 'touchpoint')})"
     if diff.new is None and diff.old is not None:
-        return f"map removed: {_quote(diff.old.title)}"
+        return f"map removed: {quoted(diff.old.title)}"
     counts = diff.counts()
     parts: list[str] = []
 
@@ -329,6 +324,8 @@ def write_text(diffs: Sequence[MapDiff], out: TextIO, color: bool) -> None:
     styles = {"regression": "bold red", "good": "green", "bad": "red", "neutral": "yellow"}
 
     def emit(text: str, style: str = "") -> None:
+        # Map text may hold line breaks and escape sequences: one change, one line.
+        text = escape_controls(text)
         if console is None:
             out.write(text + "\n")
         else:

@@ -1,9 +1,10 @@
 """Rows of a report as a terminal table, JSON, CSV or Markdown.
 
-Reports (pains, gaps) and exports build a :class:`Table`: typed values per row, and
+A report hands over a :class:`~cjmap.reports.table.Table`: typed values per row, and
 columns that say how each value is titled and in which formats it appears. A value
 keeps its type for JSON (numbers, booleans, lists, null) and becomes text for the
-other formats through :func:`cell_text`.
+other formats through :func:`cell_text`. Map text is printed with its control
+characters escaped (:func:`cjmap.text.escape_controls`) in every format for people.
 """
 
 from __future__ import annotations
@@ -11,56 +12,30 @@ from __future__ import annotations
 import csv
 import json
 import re
-import unicodedata
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import TextIO
 
-Cell = str | int | float | bool | None | Sequence[str]
-Row = Mapping[str, Cell]
+from cjmap.reports.table import DATA as DATA
+from cjmap.reports.table import EVERY_FORMAT as EVERY_FORMAT
+from cjmap.reports.table import MARKDOWN as MARKDOWN
+from cjmap.reports.table import TERMINAL as TERMINAL
+from cjmap.reports.table import Cell as Cell
+from cjmap.reports.table import Column as Column
+from cjmap.reports.table import Row as Row
+from cjmap.reports.table import Table as Table
+from cjmap.text import display_width, escape_controls, squashed
 
-TERMINAL = frozenset({"table"})
-MARKDOWN = frozenset({"markdown"})
-DATA = frozenset({"json", "csv"})
-EVERY_FORMAT = TERMINAL | MARKDOWN | DATA
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column of a table.
-
-    ``key`` names the value in each row and is the JSON key and CSV header; ``title``
-    heads the column for people; ``formats`` are the formats that show it. On a
-    terminal, ``numeric`` columns align right, ``styles`` colour a cell by its first word,
-    a column that ``wraps`` may break its text over lines when the terminal is narrow,
-    and one with a ``share`` takes that share of the width the others leave: give one
-    to long text.
-    """
-
-    key: str
-    title: str
-    formats: frozenset[str] = EVERY_FORMAT
-    numeric: bool = False
-    styles: Mapping[str, str] = field(default_factory=dict)
-    wraps: bool = False
-    share: int = 0
-
-
-@dataclass(frozen=True)
-class Table:
-    """What a report hands to a row writer.
-
-    ``summary`` is one line for people ("17 pain points in 2 maps"); ``empty`` is what
-    people read instead of a table when there are no rows.
-    """
-
-    columns: Sequence[Column]
-    rows: Sequence[Row]
-    summary: str = ""
-    empty: str = "Nothing found."
-
-    def columns_for(self, output_format: str) -> list[Column]:
-        return [column for column in self.columns if output_format in column.formats]
+# How a terminal colours a severity column, by the severity its text starts with:
+# a pain's (low .. critical) or a finding's (info .. error).
+SEVERITY_STYLES = {
+    "critical": "bold red",
+    "high": "red",
+    "medium": "yellow",
+    "low": "dim",
+    "error": "bold red",
+    "warning": "yellow",
+    "info": "cyan",
+}
 
 
 def cell_text(value: Cell, *, true: str = "yes", false: str = "no") -> str:
@@ -78,46 +53,35 @@ def cell_text(value: Cell, *, true: str = "yes", false: str = "no") -> str:
     return ", ".join(value)
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _width(text: str) -> int:
-    """Columns the text takes on a terminal: wide East Asian characters take two."""
-    width = 0
-    for char in text:
-        if unicodedata.combining(char):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
+def _terminal_line(value: Cell) -> str:
+    """A cell on one line of a plain table: blanks squashed, controls escaped."""
+    return escape_controls(squashed(cell_text(value)))
 
 
 def _pad(text: str, width: int, right: bool) -> str:
-    fill = " " * (width - _width(text))
+    fill = " " * (width - display_width(text))
     return fill + text if right else text + fill
 
 
 def write_table(table: Table, out: TextIO, color: bool) -> None:
     """For people: a rich table on a terminal, aligned plain text otherwise."""
     if not table.rows:
-        out.write(table.empty + "\n")
+        out.write(escape_controls(table.empty) + "\n")
         return
     columns = table.columns_for("table")
     if color:
         _write_rich(table, columns, out)
         return
     cells = [[column.title for column in columns]]
-    cells += [
-        [_one_line(cell_text(row.get(column.key))) for column in columns] for row in table.rows
-    ]
-    widths = [max(_width(line[index]) for line in cells) for index in range(len(columns))]
+    cells += [[_terminal_line(row.get(column.key)) for column in columns] for row in table.rows]
+    widths = [max(display_width(line[index]) for line in cells) for index in range(len(columns))]
     for line in cells:
         padded = [
             _pad(text, widths[index], columns[index].numeric) for index, text in enumerate(line)
         ]
         out.write("  ".join(padded).rstrip() + "\n")
     if table.summary:
-        out.write(table.summary + "\n")
+        out.write(escape_controls(table.summary) + "\n")
 
 
 def _write_rich(table: Table, columns: Sequence[Column], out: TextIO) -> None:
@@ -130,12 +94,12 @@ def _write_rich(table: Table, columns: Sequence[Column], out: TextIO) -> None:
     shown = RichTable(
         box=box.SIMPLE_HEAD,
         pad_edge=False,
-        caption=Text(table.summary) if table.summary else None,
+        caption=Text(escape_controls(table.summary)) if table.summary else None,
         caption_justify="left",
     )
     for column in columns:
         shown.add_column(
-            Text(column.title),
+            Text(escape_controls(column.title)),
             justify="right" if column.numeric else "left",
             no_wrap=not column.wraps,
             ratio=column.share or None,
@@ -144,9 +108,13 @@ def _write_rich(table: Table, columns: Sequence[Column], out: TextIO) -> None:
     for row in table.rows:
         texts = []
         for column in columns:
-            text = cell_text(row.get(column.key))
+            # A severity keeps its line break (over "roadblock"); map text gets one line.
+            value = row.get(column.key)
+            lines = cell_text(value).split("\n") if column.severity else [cell_text(value)]
+            text = "\n".join(escape_controls(squashed(line)) for line in lines)
             first_word = text.split(maxsplit=1)[0] if text.strip() else ""
-            texts.append(Text(text, style=column.styles.get(first_word, "")))
+            style = SEVERITY_STYLES.get(first_word, "") if column.severity else ""
+            texts.append(Text(text, style=style))
         shown.add_row(*texts)
     console.print(shown)
 
@@ -177,7 +145,8 @@ def spreadsheet_cell(value: Cell) -> str:
     would otherwise be computed, show an error, or call out to the network. Numbers,
     such as an emotion of -2, stay numbers.
     """
-    text = cell_text(value, true="true", false="false")
+    # Line breaks are data in CSV (the cell is quoted); other controls are escaped.
+    text = escape_controls(cell_text(value, true="true", false="false"), keep="\r\n\t")
     if isinstance(value, str | list | tuple) and text.startswith(_FORMULA_START):
         return "'" + text
     return text
@@ -198,14 +167,14 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 
 def markdown_cell(text: str) -> str:
     """Text that shows as itself inside a Markdown table cell, on one line."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    return "<br>".join(line.strip() for line in escaped.strip().splitlines())
+    lines = (escape_controls(line.strip()) for line in text.strip().splitlines())
+    return "<br>".join(_MARKDOWN_SPECIAL.sub(r"\\\1", line) for line in lines)
 
 
 def write_markdown(table: Table, out: TextIO, color: bool) -> None:
     """For tickets and wikis: a GitHub-flavoured Markdown table (or the empty message)."""
     if not table.rows:
-        out.write(table.empty + "\n")
+        out.write(escape_controls(table.empty) + "\n")
         return
     columns = table.columns_for("markdown")
     out.write("| " + " | ".join(markdown_cell(column.title) for column in columns) + " |\n")

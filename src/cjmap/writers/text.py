@@ -5,23 +5,20 @@ from __future__ import annotations
 from typing import TextIO
 
 from cjmap.findings import Finding, Report, Severity
+from cjmap.text import escape_controls, plural
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _count(report: Report, severity: Severity) -> str:
     count = report.count(severity)
     # "info" reads as a mass noun: "3 info", like "3 errors" and "3 warnings".
-    return f"{count} info" if severity is Severity.INFO else _plural(count, severity.value)
+    return f"{count} info" if severity is Severity.INFO else plural(count, severity.value)
 
 
 def summary(report: Report) -> str:
     """One closing line: what was found in how many files."""
-    maps = _plural(report.files, "map")
+    maps = plural(report.files, "map")
     if not report.files:
         return "No maps checked."
     if not report.findings:
@@ -37,7 +34,9 @@ def _severity_tag(finding: Finding) -> str:
 
 
 def line(finding: Finding) -> str:
-    return (
+    """``path:line:col: CODE (severity) message`` on one line, whatever the path and
+    message hold (validate and lint escape messages already; a file name may not be)."""
+    return escape_controls(
         f"{finding.path}:{finding.line}:{finding.column}: {finding.code} "
         f"{_severity_tag(finding)}{finding.message}"
     )
@@ -55,9 +54,9 @@ def write(report: Report, out: TextIO, color: bool) -> None:
     console = Console(file=out, highlight=False, soft_wrap=True)
     for finding in report.findings:
         console.print(
-            f"[bold]{escape(finding.path)}[/]:{finding.line}:{finding.column}: "
+            f"[bold]{escape(escape_controls(finding.path))}[/]:{finding.line}:{finding.column}: "
             f"[{_STYLE[finding.severity]}]{finding.code} {_severity_tag(finding)}[/]"
-            f"{escape(finding.message)}"
+            f"{escape(escape_controls(finding.message))}"
         )
     style = (
         "green"

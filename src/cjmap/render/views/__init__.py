@@ -79,10 +79,9 @@ class Selection:
 
     @cached_property
     def touchpoints_by_stage(self) -> dict[str, list[Touchpoint]]:
-        grouped: dict[str, list[Touchpoint]] = {stage.id: [] for stage in self.stages}
-        for touchpoint in self.touchpoints:
-            grouped[touchpoint.stage].append(touchpoint)
-        return grouped
+        from cjmap.model import group_by_stage
+
+        return group_by_stage(self.stages, self.touchpoints)
 
     @cached_property
     def shown_ids(self) -> frozenset[str]:
@@ -134,14 +133,15 @@ def select(model: CJMap, options: RenderOptions) -> Selection:
     ``--stage`` keeps those stages; ``--persona`` keeps the touchpoints that apply to
     the personas and their journeys; ``--journey`` keeps those journeys and their steps.
     """
-    from cjmap.reports import UnknownIdError, require_known
+    from cjmap.text import unknown_id
 
-    try:
-        require_known("--persona", "persona", options.personas, model.personas_by_id)
-        require_known("--journey", "journey", options.journeys, model.journeys_by_id)
-        require_known("--stage", "stage", options.stages, model.stages_by_id)
-    except UnknownIdError as exc:
-        raise OptionError(str(exc)) from None
+    unknown = (
+        unknown_id("--persona", "persona", options.personas, model.personas_by_id)
+        or unknown_id("--journey", "journey", options.journeys, model.journeys_by_id)
+        or unknown_id("--stage", "stage", options.stages, model.stages_by_id)
+    )
+    if unknown:
+        raise OptionError(unknown)
     filters: list[str] = []
 
     stages = tuple(model.stages)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from cjmap.render import dot
 from cjmap.render import theme as th
-from cjmap.reports import plural
+from cjmap.text import plural
 
 if TYPE_CHECKING:
     from cjmap.model import Journey, Stage, Touchpoint

@@ -24,7 +24,7 @@ from cjmap.render.views.common import (
     touchpoint_tooltip,
 )
 from cjmap.render.views.graph import DotWriter, const
-from cjmap.reports import plural
+from cjmap.text import plural
 
 if TYPE_CHECKING:
     from cjmap.model import Stage, Touchpoint
