@@ -117,3 +117,35 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if os.environ.get("CJMAP_NO_SKIP") == "1" and _skipped:
         print(f"\nCJMAP_NO_SKIP=1 but {len(_skipped)} tests were skipped: {', '.join(_skipped)}")
         session.exitstatus = 1
+
+
+NODE_DIR = ROOT / "tests" / "node"
+
+
+def has_node_packages(*names: str) -> bool:
+    import shutil
+
+    return shutil.which("node") is not None and all(
+        (NODE_DIR / "node_modules" / name).is_dir() for name in names
+    )
+
+
+needs_mermaid = pytest.mark.skipif(
+    not has_node_packages("mermaid", "jsdom"),
+    reason="needs Node.js and `npm install --prefix tests/node` (.ci/run does it)",
+)
+
+
+def read_with_mermaid(files: list[Path]) -> list[Any]:
+    """What Mermaid itself reads in each diagram file: {title, sections, tasks} or {error}."""
+    import subprocess
+
+    run = subprocess.run(
+        ["node", str(NODE_DIR / "mermaid-journey.mjs"), *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout)  # type: ignore[no-any-return]
