@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from cjmap.errors import EXIT_USAGE, CjmapError
 from cjmap.model import ID_PATTERN
 
 UNSPECIFIED_CHANNEL = "unspecified"
@@ -23,16 +24,14 @@ _NOT_ID = re.compile(r"[^a-z0-9]+")
 _MAX_ID = 48
 
 
-class ImportProblem(ValueError):
+class ImportProblem(CjmapError):
     """A source that cannot be imported: not a journey, no touchpoint column... (exit 1)."""
-
-    exit_code = 1
 
 
 class ImportUsageError(ImportProblem):
-    """An option the source cannot honour, or a missing optional extra (exit 2)."""
+    """An unusable path, an option the source cannot honour, a missing optional extra (exit 2)."""
 
-    exit_code = 2
+    exit_code = EXIT_USAGE
 
 
 def slug(name: str) -> str:
