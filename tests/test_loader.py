@@ -213,3 +213,15 @@ def test_expand_paths_reports_empty_folder_and_missing_path(tmp_path: Path) -> N
     assert len(problems) == 2
     assert "no maps in this folder" in problems[0]
     assert "no such file" in problems[1]
+
+
+def test_a_file_that_grew_after_it_was_measured_is_read_only_up_to_the_limit() -> None:
+    # A file's size is a hint: /proc files say 0, and a file may grow while it is read.
+    from io import BytesIO
+
+    from cjmap.yaml.files import _read_at_most
+
+    grown = BytesIO(b"x" * 3_000_000)
+    assert len(_read_at_most(grown, 2_500_001, 1)) == 2_500_001
+    assert _read_at_most(BytesIO(b"a: 1\n"), 2**63, 6) == b"a: 1\n"
+

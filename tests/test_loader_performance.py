@@ -11,9 +11,10 @@ import _ruamel_yaml
 import pytest
 from ruamel.yaml import events
 
-from cjmap import loader
 from cjmap.loader import compute_positions, load, load_text
 from cjmap.validate import validate_document
+from cjmap.yaml import build, marks, positions
+from cjmap.yaml import events as handlers
 from conftest import EXAMPLES, MINIMAL
 
 EXAMPLE_MAPS = sorted(EXAMPLES.glob("*.yaml"))
@@ -65,13 +66,13 @@ def test_the_collector_is_paused_during_a_load_and_restored_after(
     monkeypatch: pytest.MonkeyPatch, enabled: bool
 ) -> None:
     seen: list[bool] = []
-    resolve = loader.resolve_plain
+    resolve = build.resolve_plain
 
     def spying(value: str) -> Any:
         seen.append(gc.isenabled())
         return resolve(value)
 
-    monkeypatch.setattr(loader, "resolve_plain", spying)
+    monkeypatch.setattr(build, "resolve_plain", spying)
     was = gc.isenabled()
     try:
         if not enabled:
@@ -88,7 +89,7 @@ def test_the_collector_is_paused_during_a_load_and_restored_after(
 
 def test_no_event_objects_are_made_on_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
     made: list[str] = []
-    for name in loader._EVENT_NAMES:
+    for name in handlers.EVENT_NAMES:
         cls = getattr(events, name)
         original = cls.__init__
 
@@ -106,7 +107,7 @@ def test_no_event_objects_are_made_on_the_fast_path(monkeypatch: pytest.MonkeyPa
 def test_the_parser_module_is_left_as_it_was(text: str) -> None:
     load_text(text, "m.yaml")
     compute_positions(text)
-    for name in loader._EVENT_NAMES:
+    for name in handlers.EVENT_NAMES:
         assert getattr(_ruamel_yaml, name) is getattr(events, name)
 
 
@@ -117,7 +118,7 @@ def test_replaying_event_objects_gives_the_same_result(
     # A parser build that ignores the handler gets its events replayed, slower but the same.
     fast = load_text(text, "m.yaml")
     fast_positions = compute_positions(text)
-    monkeypatch.setattr(loader, "_EVENT_NAMES", ())
+    monkeypatch.setattr(handlers, "EVENT_NAMES", ())
     slow = load_text(text, "m.yaml")
     assert slow.data == fast.data
     assert slow.findings == fast.findings
@@ -150,8 +151,8 @@ def test_both_passes_agree_on_keys_that_are_not_text() -> None:
 
 def test_anchored_collections_count_their_expanded_size() -> None:
     # 3 + 1 nodes in the anchored list; the aliases add 4 and 4: 8 in all, under any limit.
-    builder = loader._DataBuilder("m.yaml")
-    loader._feed("a: &x [1, 2, 3]\nb: [*x, *x]\n", builder)
+    builder = build.DataBuilder("m.yaml")
+    handlers.feed("a: &x [1, 2, 3]\nb: [*x, *x]\n", builder)
     assert builder.alias_nodes == 8
     assert builder.root == [{"a": [1, 2, 3], "b": [[1, 2, 3], [1, 2, 3]]}]
 
@@ -188,19 +189,20 @@ def test_lint_parses_a_map_with_findings_once(
     from cjmap.lint import lint_paths
 
     feeds: list[str] = []
-    feed = loader._feed
+    feed = handlers.feed
 
     def counting(text: str, handler: Any) -> None:
         feeds.append(type(handler).__name__)
         feed(text, handler)
 
-    monkeypatch.setattr(loader, "_feed", counting)
+    for module in (build, positions):  # the data pass and the second pass
+        monkeypatch.setattr(module, "feed", counting)
     path = tmp_path / "m.yaml"
     path.write_text(MINIMAL.replace("stage: purchase", "stage: purchse"), encoding="utf-8")
     [checked] = lint_paths([path]).batch.checked
     assert [(f.code, f.line, f.column) for f in checked.findings] == [("E201", 22, 12)]
     assert feeds == ["_MarkRecorder"]  # one pass, data and positions together
-    assert isinstance(checked.document._positions, loader.MarkPositions)
+    assert isinstance(checked.document._positions, marks.MarkPositions)
 
 
 def test_a_map_with_anchors_gets_its_positions_from_the_second_pass() -> None:

@@ -137,3 +137,31 @@ def test_max_size_must_be_a_positive_number(write_map, value: str) -> None:  # t
     assert result.exit_code == 2
     assert "--max-size" in result.stderr
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize("limit", ["30000000000", "9223372036854775807", "1" + "0" * 30])
+@pytest.mark.parametrize("command", ["validate", "lint", "pains", "gaps", "diff"])
+def test_a_limit_beyond_memory_reads_the_map_as_it_is(  # type: ignore[no-untyped-def]
+    write_map, command: str, limit: str
+) -> None:
+    # The reader once allocated the limit + 1 bytes up front: MemoryError or OverflowError.
+    path = write_map(MINIMAL)
+    paths = [path, path] if command == "diff" else [path]
+    result = run_cli(command, "--max-size", limit, *paths)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert result.stderr == ""
+    if command == "validate":
+        assert result.stdout.splitlines() == ["No problems found in 1 map."]
+
+
+def test_a_limit_beyond_memory_still_refuses_a_larger_file(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    with path.open("wb") as handle:
+        handle.truncate(30_000_000_001)  # sparse: no disk used, and never read
+    result = run_cli("validate", "--max-size", "30000000000", path)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == (
+        f"{path}:1:1: E007 the file is 30,000,000,001 bytes, over the 30,000,000,000-byte limit "
+        "(raise it with --max-size)"
+    )
+    assert len(result.stdout.splitlines()) == 2  # the finding and the summary
