@@ -225,3 +225,10 @@ def test_a_file_that_grew_after_it_was_measured_is_read_only_up_to_the_limit() -
     assert len(_read_at_most(grown, 2_500_001, 1)) == 2_500_001
     assert _read_at_most(BytesIO(b"a: 1\n"), 2**63, 6) == b"a: 1\n"
 
+
+def test_an_unusable_path_is_a_usage_error(tmp_path: Path) -> None:
+    from cjmap.errors import UsageError
+
+    with pytest.raises(UsageError) as raised:
+        load(tmp_path / "nope.yaml")
+    assert raised.value.exit_code == 2

@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from cjmap.errors import cannot
+
 _MAP_KEY = re.compile(rb"(?m)^(?:\xef\xbb\xbf)?[\"']?cjmap[\"']?\s*:")
 _HEAD = 64 * 1024
 """How much of a file the check for the ``cjmap:`` key reads."""
@@ -67,7 +69,7 @@ def _walk(folder: Path, unreadable: list[str]) -> Iterator[Path]:
     """Files below a folder; folders that cannot be listed are added to ``unreadable``."""
 
     def report(exc: OSError) -> None:
-        unreadable.append(f"{exc.filename}: cannot read this folder ({exc.strerror or exc})")
+        unreadable.append(cannot(exc.filename, "read this folder", exc))
 
     # os.walk does not follow symlinked folders, so a symlink loop cannot trap it.
     for root, dirs, names in os.walk(folder, onerror=report):

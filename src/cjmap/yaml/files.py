@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
+from cjmap.errors import UsageError, cannot
 from cjmap.findings import Finding, error
 from cjmap.yaml.events import Position
 
@@ -16,8 +17,8 @@ _CHUNK = 1024 * 1024
 """Bytes read at a time past the size the file had when it was opened."""
 
 
-class InputError(Exception):
-    """A path that cannot be read as a map file (missing, a folder, no permission...)."""
+class InputError(UsageError):
+    """A path that cannot be read as a map file (missing, a folder, no permission...): exit 2."""
 
 
 def _file_kind(mode: int) -> str:
@@ -54,7 +55,7 @@ def read_bytes(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> bytes | Finding:
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise InputError(f"{path}: a symlink loop (it leads back to itself)") from None
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise InputError(cannot(path, "read", exc)) from None
     if stat.S_ISDIR(info.st_mode):
         raise InputError(f"{path}: is a folder, not a map file")
     if not stat.S_ISREG(info.st_mode):
@@ -67,7 +68,7 @@ def read_bytes(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> bytes | Finding:
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise InputError(cannot(path, "read", exc)) from None
     if len(raw) > max_size:  # the file grew after it was measured
         return too_large(str(path), len(raw), max_size)
     return raw
