@@ -289,7 +289,7 @@ def test_loader_findings_come_with_schema_findings() -> None:
 
 def test_keys_at_walks_the_models() -> None:
     assert "moment_of_truth" in keys_at(("touchpoints", 3))
-    assert keys_at(("touchpoints", 0, "pains", 1)) == ["text", "severity", "roadblock"]
+    assert keys_at(("touchpoints", 0, "pains", 1)) == ["text", "severity", "roadblock", "id"]
     assert keys_at(("map",))[0] == "title"
 
 

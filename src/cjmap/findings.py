@@ -74,8 +74,15 @@ VALIDATE_CHECKS: tuple[Check, ...] = (
     Check("E105", "duplicate-id", "two items of the same kind share an id"),
     Check("E201", "undefined-stage", "a touchpoint names a stage that is not defined"),
     Check("E202", "undefined-channel", "a touchpoint names a channel that is not defined"),
-    Check("E203", "undefined-persona", "a touchpoint or journey names an undefined persona"),
+    Check(
+        "E203", "undefined-persona", "a touchpoint, journey or emotion names an undefined persona"
+    ),
     Check("E204", "undefined-touchpoint", "a journey or action names an undefined touchpoint"),
+    Check("E205", "undefined-pain", "an action names a pain id that is not defined"),
+    Check("E206", "undefined-opportunity", "an action names an opportunity that is not defined"),
+    Check("E207", "undefined-curve", "a score names a curve that is not defined"),
+    Check("E208", "undefined-organisation", "a touchpoint names an undefined organisation"),
+    Check("E209", "undefined-addressed", "an opportunity addresses no pain, touchpoint or stage"),
 )
 
 CHECKS_BY_CODE: dict[str, Check] = {check.code: check for check in VALIDATE_CHECKS}

@@ -13,9 +13,17 @@ allowed anywhere for a team's own data.
 from collections.abc import Iterable
 from datetime import date
 from functools import cached_property
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, get_args
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 FORMAT_VERSION = 1
@@ -24,6 +32,21 @@ EXTENSION_PREFIX = "x-"
 
 SEVERITIES = ("low", "medium", "high", "critical")
 """Pain severities, mildest first."""
+
+Lifecycle = Literal[
+    "awareness", "consideration", "purchase", "onboarding", "use", "support", "loyalty", "advocacy"
+]
+LIFECYCLE_STAGES: tuple[str, ...] = get_args(Lifecycle)
+"""The standard customer lifecycle, in order: the words a stage's ``lifecycle`` may use."""
+
+TEXT_LANES = ("doing", "thinking", "feeling", "backstage", "support")
+"""Fields that hold a text or a list of texts."""
+
+LaneText = str | list[str]
+"""A text lane's value once read: one text, or several, each one quote or observation."""
+
+EmotionScore = int | dict[str, int]
+"""An emotion once read: one number for every persona, or a number per persona id."""
 
 
 def shortfall(value: float, target: float, better: str) -> float:
@@ -38,6 +61,35 @@ def _no_items() -> list[Any]:
     return []
 
 
+def _no_scores() -> dict[str, Any]:
+    return {}
+
+
+def texts(lane: LaneText | None) -> list[str]:
+    """A text lane's texts, in order: none, one or several."""
+    if lane is None:
+        return []
+    return [lane] if isinstance(lane, str) else list(lane)
+
+
+def emotion_for(emotion: EmotionScore | None, persona: str | None = None) -> int | None:
+    """An emotion as one number: for a persona when given, else for the persona worst off.
+
+    A number applies to every persona. A mapping gives the persona's own score (None when it
+    has none) or, with no persona, the lowest score: a map that shows one curve shows where
+    someone suffers.
+    """
+    if emotion is None or isinstance(emotion, int):
+        return emotion
+    if persona is not None:
+        return emotion.get(persona)
+    return min(emotion.values(), default=None)
+
+
+def _shape(value: Any) -> str:
+    return "many" if isinstance(value, list) else "each" if isinstance(value, dict) else "one"
+
+
 def _date_text(value: Any) -> Any:
     # Lax date parsing would also take numbers as Unix times; a map's dates are text.
     if isinstance(value, str | date):
@@ -50,6 +102,38 @@ Text = Annotated[str, Field(min_length=1)]
 IsoDate = Annotated[date, BeforeValidator(_date_text), Field(strict=False)]
 Emotion = Annotated[int, Field(ge=-2, le=2)]
 Number = Annotated[float, Field(allow_inf_nan=False)]
+Level = Literal["low", "medium", "high"]
+Evidence = Literal["hypothesis", "observed", "validated"]
+# A tagged choice, so that a mistake is reported against the shape the map chose (a list
+# item that is a number, say) rather than against every shape the field allows.
+Lane = Annotated[
+    Annotated[Text, Tag("one")] | Annotated[list[Text], Field(min_length=1), Tag("many")],
+    Discriminator(_shape),
+]
+Scores = dict[str, Emotion]
+PersonaEmotion = Annotated[
+    Annotated[Emotion, Tag("one")] | Annotated[Scores, Tag("each")],
+    Discriminator(_shape),
+]
+
+# The fields that touchpoints and stages share, declared once.
+Doing = Annotated[Lane | None, Field(description="What the customer is doing.")]
+Thinking = Annotated[Lane | None, Field(description="What the customer is thinking: quotes.")]
+Feeling = Annotated[Lane | None, Field(description="What the customer is feeling.")]
+EmotionField = Annotated[
+    PersonaEmotion | None,
+    Field(
+        description="The emotion, from -2 (very negative) to 2 (very positive): one number "
+        "for every persona, or a mapping from persona id to number."
+    ),
+]
+CurveScores = Annotated[
+    Scores,
+    Field(
+        default_factory=_no_scores,
+        description="Scores -2..2 on the map's named curves: a mapping from curve id to number.",
+    ),
+]
 
 
 class Base(BaseModel):
@@ -113,14 +197,6 @@ class Persona(Base):
     )
 
 
-class Stage(Base):
-    """A stage of the customer lifecycle."""
-
-    id: Id
-    name: Text = Field(description="The stage's name.")
-    description: Text | None = Field(None, description="What happens in this stage.")
-
-
 class Channel(Base):
     """A means through which the customer meets the brand."""
 
@@ -131,6 +207,26 @@ class Channel(Base):
     )
 
 
+class Organisation(Base):
+    """Who the customer deals with at a touchpoint: the brand, a partner or a third party."""
+
+    id: Id
+    name: Text = Field(description="The organisation's name.")
+    kind: Literal["own", "partner", "third-party"] = Field(
+        "own",
+        description="own: the brand itself; partner: works with the brand; "
+        "third-party: nobody in the company owns it (search engines, review sites, friends).",
+    )
+
+
+class Curve(Base):
+    """A named experience curve, scored -2..2 at touchpoints and stages like the emotion."""
+
+    id: Id
+    name: Text = Field(description="The curve's name, e.g. How helpful the brand was.")
+    description: Text | None = Field(None, description="What the curve measures.")
+
+
 class Pain(Base):
     """A point of pain: an interaction that is negative for the customer."""
 
@@ -139,10 +235,57 @@ class Pain(Base):
         "medium", description="How badly it hurts."
     )
     roadblock: bool = Field(False, description="True when it can stop the journey.")
+    id: Id | None = Field(
+        None, description="An id, unique among the map's pains, for opportunities and actions."
+    )
 
     @property
     def severity_rank(self) -> int:
         return SEVERITIES.index(self.severity)
+
+
+def _plain_pains(value: Any) -> Any:
+    # A plain-string pain is shorthand for {text: ..., severity: medium}.
+    if isinstance(value, list):
+        return [{"text": item} if isinstance(item, str) else item for item in value]
+    return value
+
+
+Pains = Annotated[
+    list[Pain],
+    BeforeValidator(_plain_pains),
+    Field(
+        default_factory=_no_items,
+        description="Points of pain: each a text, or a mapping with text, id, severity "
+        "and roadblock.",
+    ),
+]
+Delights = Annotated[list[Text], Field(default_factory=_no_items, description="Points of delight.")]
+
+
+class Stage(Base):
+    """A stage of the customer lifecycle, and what the customer lives through in it."""
+
+    id: Id
+    name: Text = Field(description="The stage's name.")
+    description: Text | None = Field(None, description="What happens in this stage.")
+    lifecycle: Lifecycle | None = Field(
+        None, description="The standard lifecycle stage it stands for."
+    )
+    timeframe: Text | None = Field(
+        None, description="When the stage happens, e.g. 6-12 months before the move."
+    )
+    doing: Doing = None
+    thinking: Thinking = None
+    feeling: Feeling = None
+    emotion: EmotionField = None
+    curves: CurveScores
+    pains: Pains
+    delights: Delights
+
+    def emotion_for(self, persona: str | None = None) -> int | None:
+        """The stage's emotion for a persona, or for the persona worst off (see emotion_for)."""
+        return emotion_for(self.emotion, persona)
 
 
 class Metric(Base):
@@ -176,42 +319,41 @@ class Touchpoint(Base):
     personas: list[Id] | None = Field(
         None, description="The ids of the personas it applies to; omitted means every persona."
     )
+    organisation: Id | None = Field(
+        None, description="The id of the organisation the customer deals with here."
+    )
     owner: Text | None = Field(None, description="The team that owns it.")
-    doing: Text | None = Field(None, description="What the customer is doing.")
-    thinking: Text | None = Field(None, description="What the customer is thinking.")
-    feeling: Text | None = Field(None, description="What the customer is feeling.")
-    emotion: Emotion | None = Field(
-        None, description="The emotion, from -2 (very negative) to 2 (very positive)."
-    )
-    importance: Literal["low", "medium", "high"] | None = Field(
-        None, description="How much it matters to the customer."
-    )
+    doing: Doing = None
+    thinking: Thinking = None
+    feeling: Feeling = None
+    emotion: EmotionField = None
+    curves: CurveScores
+    importance: Level | None = Field(None, description="How much it matters to the customer.")
     moment_of_truth: bool = Field(
         False, description="True for a make-or-break point where the customer stays or goes."
     )
-    evidence: Literal["hypothesis", "observed", "validated"] = Field(
+    evidence: Evidence = Field(
         "hypothesis", description="How well the content is backed by real customers."
     )
-    pains: list[Pain] = Field(
-        default_factory=_no_items,
-        description="Points of pain: each a text, or a mapping with text, severity and roadblock.",
-    )
-    delights: list[Text] = Field(default_factory=_no_items, description="Points of delight.")
+    pains: Pains
+    delights: Delights
     metrics: list[Metric] = Field(
         default_factory=_no_items, description="Customer metrics measured here."
     )
+    backstage: Lane | None = Field(
+        None, description="What staff and systems do out of the customer's sight."
+    )
+    support: Lane | None = Field(
+        None, description="The processes, systems and partners that support it."
+    )
     notes: Text | None = Field(None, description="Free notes.")
-
-    @field_validator("pains", mode="before")
-    @classmethod
-    def _plain_pains(cls, value: Any) -> Any:
-        # A plain-string pain is shorthand for {text: ..., severity: medium}.
-        if isinstance(value, list):
-            return [{"text": item} if isinstance(item, str) else item for item in value]
-        return value
 
     def applies_to(self, persona_id: str) -> bool:
         return self.personas is None or persona_id in self.personas
+
+    def emotion_for(self, persona: str | None = None) -> int | None:
+        """The emotion for a persona, or for the persona worst off (see emotion_for)."""
+        return emotion_for(self.emotion, persona)
 
 
 def group_by_stage(
@@ -236,14 +378,36 @@ class Journey(Base):
     )
 
 
+class Opportunity(Base):
+    """A way to answer pains or improve moments, weighed by impact and effort."""
+
+    id: Id
+    title: Text = Field(description="The opportunity, in a line.")
+    description: Text | None = Field(None, description="What it would change for the customer.")
+    addresses: list[Id] = Field(
+        default_factory=_no_items,
+        description="The ids of the pains, touchpoints and stages it answers, in any mix.",
+    )
+    impact: Level | None = Field(None, description="How much it would help customers.")
+    effort: Level | None = Field(None, description="How much work it would take.")
+    status: Literal["idea", "exploring", "chosen", "rejected"] = Field(
+        "idea", description="Where the team stands on it."
+    )
+    evidence: Evidence = Field("hypothesis", description="How well it is backed by real customers.")
+
+
 class Action(Base):
-    """A to-do that answers pains, with an owner and a KPI."""
+    """A to-do that answers pains, with an owner and a KPI; it names what it improves."""
 
     id: Id
     title: Text = Field(description="What will be done.")
     touchpoints: Annotated[list[Id], Field(min_length=1)] = Field(
-        description="The ids of the touchpoints it improves."
+        default_factory=_no_items, description="The ids of the touchpoints it improves."
     )
+    pains: Annotated[list[Id], Field(min_length=1)] = Field(
+        default_factory=_no_items, description="The ids of the pains it answers."
+    )
+    opportunity: Id | None = Field(None, description="The id of the opportunity it delivers.")
     owner: Text | None = Field(None, description="The team that does it.")
     kpi: Text | None = Field(None, description="How success is measured.")
     due: IsoDate | None = Field(None, description="When it is due (YYYY-MM-DD).")
@@ -271,11 +435,20 @@ class CJMap(Base):
     channels: Annotated[list[Channel], Field(min_length=1)] = Field(
         description="The means by which customers meet the brand."
     )
+    organisations: list[Organisation] = Field(
+        default_factory=_no_items, description="Who the customer deals with: own, partners, others."
+    )
+    curves: list[Curve] = Field(
+        default_factory=_no_items, description="Named experience curves besides the emotion."
+    )
     touchpoints: list[Touchpoint] = Field(
         default_factory=_no_items, description="Where customers meet the brand."
     )
     journeys: list[Journey] = Field(
         default_factory=_no_items, description="Personas' paths through touchpoints."
+    )
+    opportunities: list[Opportunity] = Field(
+        default_factory=_no_items, description="Ways to answer the pains, weighed before acting."
     )
     actions: list[Action] = Field(
         default_factory=_no_items, description="To-dos with owners and KPIs that answer the pains."
@@ -312,6 +485,20 @@ class CJMap(Base):
         return {journey.id: journey for journey in self.journeys}
 
     @cached_property
+    def organisations_by_id(self) -> dict[str, Organisation]:
+        return {organisation.id: organisation for organisation in self.organisations}
+
+    @cached_property
+    def opportunities_by_id(self) -> dict[str, Opportunity]:
+        return {opportunity.id: opportunity for opportunity in self.opportunities}
+
+    @cached_property
+    def pains_by_id(self) -> dict[str, tuple[Pain, Stage | Touchpoint]]:
+        """Each pain with an id, and the stage or touchpoint that holds it."""
+        holders: list[Stage | Touchpoint] = [*self.stages, *self.touchpoints]
+        return {pain.id: (pain, holder) for holder in holders for pain in holder.pains if pain.id}
+
+    @cached_property
     def covered_touchpoints(self) -> frozenset[str]:
         """Ids of touchpoints that at least one action covers."""
         return frozenset(tid for action in self.actions for tid in action.touchpoints)
@@ -323,9 +510,12 @@ MODELS: tuple[type[Base], ...] = (
     Persona,
     Stage,
     Channel,
+    Organisation,
+    Curve,
     Touchpoint,
     Pain,
     Metric,
     Journey,
+    Opportunity,
     Action,
 )

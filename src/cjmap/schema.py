@@ -32,8 +32,15 @@ def build_schema() -> dict[str, Any]:
     generated = _rename_defs(CJMap.model_json_schema(mode="validation"))
     # The model normalises plain-string pains before validation, so the generated
     # schema only knows the mapping form; a map may use either.
-    pains = generated["definitions"]["Touchpoint"]["properties"]["pains"]
-    pains["items"] = {"anyOf": [{"type": "string", "minLength": 1}, pains["items"]]}
+    definitions = generated["definitions"]
+    for holder in ("Stage", "Touchpoint"):
+        pains = definitions[holder]["properties"]["pains"]
+        pains["items"] = {"anyOf": [{"type": "string", "minLength": 1}, pains["items"]]}
+    # An action names what it improves: touchpoints, pains or an opportunity, at least one.
+    definitions["Action"]["anyOf"] = [
+        {"required": [key], "properties": {key: True}}
+        for key in ("touchpoints", "pains", "opportunity")
+    ]
     schema: dict[str, Any] = {"$schema": DRAFT_07}
     schema.update(generated)
     return schema

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import types
 import typing
-from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -13,22 +12,14 @@ from typing import Any
 
 from cjmap.findings import Finding, error
 from cjmap.loader import DEFAULT_MAX_SIZE, Document, PathKey, load, resolve_plain
-from cjmap.model import FORMAT_VERSION, CJMap
+from cjmap.model import FORMAT_VERSION, TEXT_LANES, CJMap
+from cjmap.naming import describe
 
 # The wording helpers moved to cjmap.text; they stay importable from here.
+from cjmap.references import reference_findings
 from cjmap.text import one_line as one_line
 from cjmap.text import shown as shown
 from cjmap.text import suggest as suggest
-
-# Kinds of item with ids: the top-level key, and how one item is named in messages.
-KINDS: dict[str, str] = {
-    "personas": "persona",
-    "stages": "stage",
-    "channels": "channel",
-    "touchpoints": "touchpoint",
-    "journeys": "journey",
-    "actions": "action",
-}
 
 
 @dataclass
@@ -58,34 +49,8 @@ def shown_as_written(document: Document, where: tuple[int, int], value: object) 
     return shown(value)
 
 
-def describe(data: Any, path: PathKey) -> str:
-    """Human name of the item at path: "touchpoint 'checkout'", "pain 2 of touchpoint 'x'"."""
-    if not path:
-        return "the map"
-    if path[0] == "map":
-        return "'map'"
-    kind = KINDS.get(str(path[0]))
-    if kind is None or len(path) < 2 or not isinstance(path[1], int):
-        return f"'{path[0]}'"
-    item = _get(data, path[:2])
-    name = f"{kind} {path[1] + 1}"
-    if isinstance(item, dict) and isinstance(item.get("id"), str):
-        name = f"{kind} '{item['id']}'"
-    if len(path) >= 4 and isinstance(path[3], int) and path[2] in ("pains", "metrics"):
-        sub = {"pains": "pain", "metrics": "metric"}[str(path[2])]
-        return f"{sub} {path[3] + 1} of {name}"
-    return name
-
-
-def _get(data: Any, path: PathKey) -> Any:
-    for part in path:
-        if isinstance(data, dict) and part in data:
-            data = data[part]
-        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
-            data = data[part]
-        else:
-            return None
-    return data
+# The tags of the model's choices between shapes (a text or a list, a number or a mapping).
+_SHAPE_TAGS = frozenset({"one", "many", "each"})
 
 
 def _data_path(data: Any, loc: tuple[str | int, ...]) -> PathKey:
@@ -103,7 +68,7 @@ def _data_path(data: Any, loc: tuple[str | int, ...]) -> PathKey:
         elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
             current = current[part]
             path.append(part)
-        elif isinstance(current, dict) and isinstance(part, str) and part not in current:
+        elif isinstance(current, dict) and isinstance(part, str) and part not in _SHAPE_TAGS:
             # A missing key: keep it as the last segment so messages can name it.
             path.append(part)
             break
@@ -136,6 +101,9 @@ def keys_at(path: PathKey) -> list[str]:
             model = _model_class(info.annotation) if info else None
     return list(model.model_fields) if model is not None else []
 
+
+# Mappings of scores -2..2, and what each of their keys names.
+_SCORED = {"emotion": "persona", "curves": "curve"}
 
 _EXPECTED = {
     "int_type": "a whole number",
@@ -212,6 +180,18 @@ def _schema_finding(document: Document, err: Any) -> Finding:
         )
     elif field_name == "emotion" and kind in ("greater_than_equal", "less_than_equal", "int_type"):
         message = f"{subject} must be a whole number from -2 to 2, not {written}"
+    elif field_name == "emotion" and kind == "union_tag_invalid":
+        message = (
+            f"{subject} must be a whole number from -2 to 2 or a mapping from persona id "
+            f"to number, not {written}"
+        )
+    elif len(path) > 2 and path[-2] in _SCORED:
+        message = (
+            f"{_subject(data, path[:-1])} for {_SCORED[str(path[-2])]} '{field_name}' "
+            f"must be a whole number from -2 to 2, not {written}"
+        )
+    elif field_name in TEXT_LANES and kind in ("string_type", "union_tag_invalid"):
+        message = f"{subject} must be text or a list of texts, not {written}"
     elif kind == "too_short":
         message = f"{subject} needs at least one item"
     elif kind == "model_type" and path and path[-2:-1] == ("pains",):
@@ -221,81 +201,6 @@ def _schema_finding(document: Document, err: Any) -> Finding:
     else:
         message = f"{subject}: {err['msg']} (got {written})"
     return error(document.path, line, column, "E102", message)
-
-
-def _items(data: dict[str, Any], kind: str) -> list[tuple[int, dict[str, Any]]]:
-    items = data.get(kind)
-    if not isinstance(items, list):
-        return []
-    return [(index, item) for index, item in enumerate(items) if isinstance(item, dict)]
-
-
-def reference_findings(document: Document) -> list[Finding]:
-    """Duplicate ids and references to ids that do not exist, over the plain data."""
-    data = document.data
-    findings: list[Finding] = []
-    defined: dict[str, typing.AbstractSet[str]] = {}
-    for kind, singular in KINDS.items():
-        first_seen: dict[str, int] = {}
-        defined[kind] = first_seen.keys()
-        for index, item in _items(data, kind):
-            item_id = item.get("id")
-            if not isinstance(item_id, str):
-                continue
-            if item_id in first_seen:
-                first_line = document.locate((kind, first_seen[item_id], "id"))[0]
-                line, column = document.locate((kind, index, "id"))
-                findings.append(
-                    error(
-                        document.path,
-                        line,
-                        column,
-                        "E105",
-                        f"{singular} id '{item_id}' is used twice "
-                        f"(first at line {first_line}); ids must be unique",
-                    )
-                )
-            else:
-                first_seen[item_id] = index
-
-    # The item that holds a reference is named only for a message: describing every
-    # touchpoint up front cost more than all the checks on a valid map.
-    def check(path: PathKey, value: object, kind: str, code: str) -> None:
-        if isinstance(value, str) and value not in defined[kind]:
-            owner = describe(data, path[:2])
-            line, column = document.locate(path)
-            findings.append(
-                error(
-                    document.path,
-                    line,
-                    column,
-                    code,
-                    f"{owner} names {KINDS[kind]} '{value}', which is not defined"
-                    f"{suggest(value, defined[kind])}",
-                )
-            )
-
-    def check_list(path: PathKey, values: object, kind: str, code: str) -> None:
-        if not isinstance(values, list):
-            return
-        with suppress(TypeError):  # an unhashable item: looked at one by one below
-            if defined[kind] >= set(values):  # the common case, in one step
-                return
-        for position, value in enumerate(values):
-            check((*path, position), value, kind, code)
-
-    for index, item in _items(data, "touchpoints"):
-        check(("touchpoints", index, "stage"), item.get("stage"), "stages", "E201")
-        check_list(("touchpoints", index, "channels"), item.get("channels"), "channels", "E202")
-        check_list(("touchpoints", index, "personas"), item.get("personas"), "personas", "E203")
-    for index, item in _items(data, "journeys"):
-        check(("journeys", index, "persona"), item.get("persona"), "personas", "E203")
-        check_list(("journeys", index, "steps"), item.get("steps"), "touchpoints", "E204")
-    for index, item in _items(data, "actions"):
-        check_list(
-            ("actions", index, "touchpoints"), item.get("touchpoints"), "touchpoints", "E204"
-        )
-    return findings
 
 
 def _version_finding(document: Document) -> Finding | None:

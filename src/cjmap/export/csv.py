@@ -48,7 +48,7 @@ def touchpoint_rows(model: CJMap) -> list[dict[str, Cell]]:
             "touchpoint": tp.name,
             "personas": [p.name for p in model.personas if tp.applies_to(p.id)],
             "owner": tp.owner,
-            "emotion": tp.emotion,
+            "emotion": tp.emotion_for(),
             "pains": len(tp.pains),
             "worst_severity": worst.severity if worst else None,
             "roadblock": any(pain.roadblock for pain in tp.pains),

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from cjmap.export import ExportOptions
-from cjmap.model import Channel, CJMap, Journey, Metric, Persona, Stage, Touchpoint
+from cjmap.model import Channel, CJMap, Journey, Metric, Persona, Stage, Touchpoint, texts
 from cjmap.text import amount, squashed
 from cjmap.writers.table import markdown_cell
 
@@ -127,14 +127,14 @@ def _touchpoint(model: CJMap, tp: Touchpoint) -> Iterator[str]:
     story = [
         f"- **{label}:** {text(value)}"
         for label, value in (
-            ("Doing", tp.doing),
-            ("Thinking", tp.thinking),
-            ("Feeling", tp.feeling),
+            ("Doing", "; ".join(texts(tp.doing))),
+            ("Thinking", "; ".join(texts(tp.thinking))),
+            ("Feeling", "; ".join(texts(tp.feeling))),
         )
         if value
     ]
-    if tp.emotion is not None:
-        story.append(f"- **Emotion:** {emotion_text(tp.emotion)}")
+    if (emotion := tp.emotion_for()) is not None:
+        story.append(f"- **Emotion:** {emotion_text(emotion)}")
     if story:
         yield from story
         yield ""

@@ -55,7 +55,7 @@ def score(emotion: int | None) -> int:
 def _task(touchpoint: Touchpoint, actors: list[Persona]) -> str:
     text = escape(touchpoint.name) or touchpoint.id
     people = ", ".join(escape(persona.name, actor=True) or persona.id for persona in actors)
-    return f"{text}: {score(touchpoint.emotion)}" + (f": {people}" if people else "")
+    return f"{text}: {score(touchpoint.emotion_for())}" + (f": {people}" if people else "")
 
 
 def _map_sections(model: CJMap) -> Iterator[tuple[str, list[str]]]:

@@ -190,7 +190,7 @@ _TOUCHPOINT_KINDS = frozenset(
 
 def mean_emotion(model: CJMap) -> float | None:
     """The mean emotion over the touchpoints that have one, or None when none has."""
-    emotions = [tp.emotion for tp in model.touchpoints if tp.emotion is not None]
+    emotions = [e for tp in model.touchpoints if (e := tp.emotion_for()) is not None]
     return round(sum(emotions) / len(emotions), 2) if emotions else None
 
 
@@ -406,10 +406,11 @@ def _touchpoint_changes(old: CJMap, new: CJMap) -> list[Change]:
 
 
 def _emotion_change(old: Touchpoint, new: Touchpoint) -> Change:
-    if old.emotion is None or new.emotion is None:
+    old_score, new_score = old.emotion_for(), new.emotion_for()
+    if old_score is None or new_score is None:
         return Change("emotion", "changed", new.id, old.emotion, new.emotion, stage=new.stage)
     truth = old.moment_of_truth or new.moment_of_truth
-    lower = new.emotion < old.emotion
+    lower = new_score < old_score
     return Change(
         "emotion",
         "down" if lower else "up",

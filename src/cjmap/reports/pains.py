@@ -195,7 +195,7 @@ def _map_pains(item: ValidMap, map_index: int, wanted: PainFilter) -> Iterator[P
             stage_name=model.stages_by_id[touchpoint.stage].name,
             channels=tuple(touchpoint.channels),
             personas=every_persona if touchpoint.personas is None else tuple(touchpoint.personas),
-            emotion=touchpoint.emotion,
+            emotion=touchpoint.emotion_for(),
             covered=touchpoint.id in model.covered_touchpoints,
             text="",
             stage_index=model.stage_index[touchpoint.stage],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from cjmap.model import texts
 from cjmap.render import dot
 from cjmap.render import theme as th
 from cjmap.text import plural
@@ -41,9 +42,9 @@ def touchpoint_tooltip(touchpoint: Touchpoint) -> str:
     """What a reader sees hovering over a touchpoint in an SVG: the customer's story."""
     lines = [touchpoint.name]
     for word, text in (
-        ("Doing", touchpoint.doing),
-        ("Thinking", touchpoint.thinking),
-        ("Feeling", touchpoint.feeling),
+        ("Doing", "; ".join(texts(touchpoint.doing))),
+        ("Thinking", "; ".join(texts(touchpoint.thinking))),
+        ("Feeling", "; ".join(texts(touchpoint.feeling))),
         ("Owner", touchpoint.owner),
     ):
         if text:

@@ -135,7 +135,7 @@ def _curve(
     """A point per step at its emotion (on the zero line, dashed, when there is none),
     joined in the persona's colour."""
     for number, (name, touchpoint) in enumerate(zip(names, steps, strict=True)):
-        _point(canvas, name, plot.x(number), plot.y(touchpoint.emotion or 0), touchpoint)
+        _point(canvas, name, plot.x(number), plot.y(touchpoint.emotion_for() or 0), touchpoint)
     for (tail, before), (head, after) in itertools.pairwise(zip(names, steps, strict=True)):
         unknown = before.emotion is None or after.emotion is None
         segment = {
@@ -220,11 +220,11 @@ def _point(canvas: Canvas, name: str, x: float, y: float, touchpoint: Touchpoint
         "id": const(name),
         "shape": const("circle"),
         "style": const("filled" if touchpoint.emotion is not None else "filled,dashed"),
-        "fillcolor": const(th.emotion_colour(touchpoint.emotion)),
+        "fillcolor": const(th.emotion_colour(touchpoint.emotion_for())),
         "color": const(th.MUTED),
         "fontsize": const(11),
         "label": dot.label(
-            th.emotion_number(touchpoint.emotion) if touchpoint.emotion is not None else "?"
+            th.emotion_number(emotion) if (emotion := touchpoint.emotion_for()) is not None else "?"
         ),
         "tooltip": dot.quote(touchpoint_tooltip(touchpoint)),
         "class": touchpoint_class(touchpoint),

@@ -190,7 +190,7 @@ def _card(out: DotWriter, touchpoint: Touchpoint, selection: Selection) -> str:
             max_lines=3,
         )
     )
-    lines.append(th.emotion_text(touchpoint.emotion))
+    lines.append(th.emotion_text(touchpoint.emotion_for()))
     counts = [plural(len(touchpoint.pains), "pain")] if touchpoint.pains else []
     if touchpoint.delights:
         counts.append(plural(len(touchpoint.delights), "delight"))
@@ -202,7 +202,7 @@ def _card(out: DotWriter, touchpoint: Touchpoint, selection: Selection) -> str:
     values = {
         "id": const(card),
         "label": dot.label("\n".join(lines)),
-        "fillcolor": const(th.emotion_colour(touchpoint.emotion)),
+        "fillcolor": const(th.emotion_colour(touchpoint.emotion_for())),
         "style": const(style),
         "tooltip": dot.quote(touchpoint_tooltip(touchpoint)),
         "class": touchpoint_class(touchpoint),

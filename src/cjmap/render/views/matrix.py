@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
 
+from cjmap.model import texts as lane_texts
 from cjmap.render import dot
 from cjmap.render import theme as th
 from cjmap.render.views import CannotDraw, Selection
@@ -62,8 +63,8 @@ def build(selection: Selection, title: str) -> str:
     top = grid.header_row(top)
     for channel in selection.model.channels:
         top = grid.channel_row(top, channel)
-    top = grid.story_row(top, "Doing", lambda tp: tp.doing, quote=False)
-    top = grid.story_row(top, "Thinking", lambda tp: tp.thinking, quote=True)
+    top = grid.story_row(top, "Doing", lambda tp: lane_texts(tp.doing), quote=False)
+    top = grid.story_row(top, "Thinking", lambda tp: lane_texts(tp.thinking), quote=True)
     top = grid.feeling_row(top)
     top = grid.emotion_row(top)
     grid.legend(top - 0.3)
@@ -164,7 +165,7 @@ class _Grid:
         values = {
             "id": const(name),
             "style": const("rounded,filled" + dashed),
-            "fillcolor": const(th.emotion_colour(touchpoint.emotion)),
+            "fillcolor": const(th.emotion_colour(touchpoint.emotion_for())),
             "color": const(th.MUTED),
             "label": dot.label("\n".join(text.lines)),
             "tooltip": dot.quote(touchpoint_tooltip(touchpoint)),
@@ -178,12 +179,12 @@ class _Grid:
         return self.canvas.box(name, x, top, CHIP_WIDTH, height, values)
 
     def story_row(
-        self, top: float, word: str, text_of: Callable[[Touchpoint], str | None], *, quote: bool
+        self, top: float, word: str, text_of: Callable[[Touchpoint], list[str]], *, quote: bool
     ) -> float:
         texts = []
         for stage in self.selection.stages:
             touchpoints = self.selection.touchpoints_by_stage[stage.id]
-            entries = [text for tp in touchpoints if (text := text_of(tp))]
+            entries = [text for tp in touchpoints for text in text_of(tp)]
             shown = [(th.BULLET, f"\u201c{e}\u201d" if quote else e) for e in entries]
             lines = bulleted(shown, TEXT_WIDTH, MAX_ENTRIES, "touchpoints")
             texts.append(TextBlock(lines))
@@ -194,8 +195,7 @@ class _Grid:
         for stage in self.selection.stages:
             feelings: list[str] = []
             for tp in self.selection.touchpoints_by_stage[stage.id]:
-                if tp.feeling and tp.feeling not in feelings:
-                    feelings.append(tp.feeling)
+                feelings.extend(f for f in lane_texts(tp.feeling) if f not in feelings)
             texts.append(TextBlock(dot.wrap(", ".join(feelings), TEXT_WIDTH, max_lines=4)))
         return self.text_row(top, "Feeling", texts)
 
@@ -217,7 +217,7 @@ class _Grid:
         self.row_head("row_emotion", top, height, ["Emotion", "(average)"])
         for column, stage in enumerate(self.selection.stages):
             touchpoints = self.selection.touchpoints_by_stage[stage.id]
-            emotions = [tp.emotion for tp in touchpoints if tp.emotion is not None]
+            emotions = [e for tp in touchpoints if (e := tp.emotion_for()) is not None]
             if emotions:
                 average = sum(emotions) / len(emotions)
                 low, high = th.emotion_number(min(emotions)), th.emotion_number(max(emotions))
