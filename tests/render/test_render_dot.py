@@ -334,3 +334,44 @@ def test_node_id_rejects_bad_kinds() -> None:
     for kind in ["", "tp_", "1tp", "t p", "node-x"]:
         with pytest.raises(ValueError):
             dot.node_id(kind, "x")
+
+
+def test_wrapping_a_long_word_measures_each_character_a_few_times(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Splitting a word once measured the rest of it for every line it cut: quadratic.
+    measured = 0
+    width_of = dot.text_width
+
+    def counting(text: str) -> int:
+        nonlocal measured
+        measured += len(text)
+        return width_of(text)
+
+    monkeypatch.setattr(dot, "text_width", counting)
+    word = "x" * 10_000
+    lines = dot.wrap(f"start {word} end", 28)
+    assert "".join(lines).replace(" ", "") == f"start{word}end"
+    assert all(width_of(line) <= 28 for line in lines)
+    assert measured <= 4 * len(word)
+
+
+def test_a_line_longer_than_graphviz_reads_is_cut_with_an_ellipsis() -> None:
+    assert dot.clean("x" * 10_000) == "x" * 10_000
+    for char in ("x", "&", "中", "😀", '"'):
+        cut = dot.clean(f"short\n{char * 20_000}\nend")
+        first, middle, last = cut.split("\n")
+        assert (first, last) == ("short", "end")
+        assert middle.endswith("\u2026")
+        assert middle[:-1] == char * (len(middle) - 1)
+        # Escaped, no run between two backslashes passes Graphviz 2.43's 16,384 bytes.
+        for quoted in (dot.quote(cut), dot.label(cut), dot.html(cut), dot.url(cut)):
+            assert max(len(run.encode()) for run in quoted.split("\\")) < 16_384
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_text_over_16384_characters_renders(backend: str) -> None:
+    texts = ["x" * 20_000, "&" * 20_000, "中" * 20_000, "word " * 5_000]
+    svg = render_dot(hostile_graph(texts, width=60), "svg", backend=backend)
+    drawn = node_texts(svg)
+    assert drawn[dot.node_id("tp", "text-0")].endswith("\u2026")

@@ -35,6 +35,8 @@ from cjmap.text import squashed
 
 __all__ = [
     "FONTNAME",
+    "MAX_RUN",
+    "capped",
     "clean",
     "html",
     "label",
@@ -53,6 +55,14 @@ the PNG rasteriser draws it with the bundled Liberation Sans, which has the same
 so text fits its boxes in every output."""
 
 ELLIPSIS: Final = "\u2026"
+
+MAX_RUN: Final = 16_000
+"""The most bytes one line of map text may take in DOT once escaped. Graphviz 2.43
+(what Debian and Ubuntu ship) refuses a quoted string that runs more than 16,384 bytes
+between two backslashes, and every line break is a backslash: a longer line is cut,
+with an ellipsis, so that every valid map renders (see :func:`capped`)."""
+# The most bytes a character can take once escaped: '"' is '&quot;' in an HTML label.
+_ESCAPED_BYTES: Final = {"&": 5, "<": 4, ">": 4, '"': 6}
 
 # Characters XML 1.0 does not allow, plus DEL and the C1 controls (allowed but never
 # meant as text). Tabs and line breaks are dealt with before this is applied.
@@ -88,11 +98,28 @@ def clean(text: str) -> str:
 
     Line breaks of every kind become ``\\n``, tabs become spaces, and characters that
     are not allowed in XML (control characters, lone surrogates, U+FFFE) become U+FFFD,
-    so a picture shows that something was there. The result is in Unicode NFC.
+    so a picture shows that something was there. The result is in Unicode NFC. A line
+    too long for Graphviz to read is cut with an ellipsis (:func:`capped`).
     """
     text = _LINE_BREAKS.sub("\n", text).replace("\t", " ")
     text = _NOT_TEXT.sub("\ufffd", text)
-    return unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text)
+    if len(text) <= MAX_RUN // 6:
+        return text
+    return "\n".join(capped(line) for line in text.split("\n"))
+
+
+def capped(line: str) -> str:
+    """*line* cut with an ellipsis where, escaped for DOT, it would pass :data:`MAX_RUN`
+    bytes. Ids and other text that no longer goes through :func:`clean` use it too."""
+    if len(line) <= MAX_RUN // 6:
+        return line
+    used = len(ELLIPSIS.encode())
+    for index, char in enumerate(line):
+        used += _ESCAPED_BYTES.get(char) or len(char.encode("utf-8", "surrogatepass"))
+        if used > MAX_RUN:
+            return line[:index] + ELLIPSIS
+    return line
 
 
 def truncate(text: str, limit: int) -> str:
@@ -184,6 +211,10 @@ def url(address: str) -> str:
     if scheme not in ("", "http", "https", "mailto"):
         raise ValueError(f"links must be http, https or mailto, not {scheme!r}")
     encoded = percent_encode(text, safe="/:?#[]@!$&'()*+,;=%-._~")
+    if len(encoded) > MAX_RUN // 5:
+        # Cut a link too long for Graphviz on a character, never inside a %XX.
+        encoded = encoded[: MAX_RUN // 5]
+        encoded = encoded[: encoded.rfind("%")] if "%" in encoded[-2:] else encoded
     return '"' + encoded.replace("&", "&amp;").replace("'", "&#39;") + '"'
 
 
@@ -231,36 +262,44 @@ def _lines(text: str, width: int | None, max_lines: int | None) -> list[str]:
 
 
 def _wrap_paragraph(paragraph: str, width: int) -> list[str]:
-    words = paragraph.split()
-    if not words:
-        return [""]
     lines: list[str] = []
     line = ""
-    for word in words:
-        while text_width(word) > width:
-            # A word too long for any line: fill the current line with its start.
+    for word in paragraph.split():
+        size = text_width(word)
+        if size > width:
+            # A word too long for any line: fill the current line with its start, then
+            # whole lines, measuring each character once (linear in the word's length).
             room = width - text_width(line) - (1 if line else 0)
-            if room < 1 or (line and room < min(4, width)):
+            if line and room < min(4, width):
                 lines.append(line)
-                line = ""
-                room = width
-            head = _cut(word, room)
-            if not head:
-                # Only a character wider than the whole line fits nowhere: give it its own.
-                head = word[0]
-            line = f"{line} {head}" if line else head
-            lines.append(line)
-            line = ""
-            word = word[len(head) :]
-        if not word:
+                line, room = "", width
+            pieces = _split_word(word, room, width)
+            lines.append(f"{line} {pieces[0]}" if line else pieces[0])
+            lines.extend(pieces[1:-1])
+            line = pieces[-1] if len(pieces) > 1 else ""
             continue
         if not line:
             line = word
-        elif text_width(line) + 1 + text_width(word) <= width:
+        elif text_width(line) + 1 + size <= width:
             line = f"{line} {word}"
         else:
             lines.append(line)
             line = word
     if line:
         lines.append(line)
-    return lines
+    return lines or [""]
+
+
+def _split_word(word: str, first: int, width: int) -> list[str]:
+    """*word* cut into pieces: the first at most *first* columns wide, the others at most
+    *width*; a character wider than a whole line gets a piece of its own."""
+    pieces: list[str] = []
+    start, used, limit = 0, 0, first
+    for index, char in enumerate(word):
+        size = text_width(char)
+        if used + size > limit and (index > start or limit < 1):
+            pieces.append(word[start:index])
+            start, used, limit = index, 0, width
+        used += size
+    pieces.append(word[start:])
+    return [piece for piece in pieces if piece] or [word]

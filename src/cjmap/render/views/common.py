@@ -59,14 +59,15 @@ def touchpoint_class(touchpoint: Touchpoint) -> str:
     ``touchpoint touchpoint-ID``. Graphviz adds it to the node's ``class`` in the SVG,
     where pages made by ``cjmap share`` find each touchpoint of a picture (an id is
     letters, digits and ``_.-``, one class word). Every view gives it to the nodes a
-    reader would click to learn about a touchpoint."""
-    return f'"touchpoint touchpoint-{touchpoint.id}"'
+    reader would click to learn about a touchpoint. (An id too long for Graphviz is cut,
+    as map text is.)"""
+    return f'"touchpoint touchpoint-{dot.capped(touchpoint.id)}"'
 
 
 def journey_class(journey: Journey) -> str:
     """The DOT ``class`` of an edge that draws part of *journey*: ``journey journey-ID``
     (as :func:`touchpoint_class`, for the page's persona and journey filters)."""
-    return f'"journey journey-{journey.id}"'
+    return f'"journey journey-{dot.capped(journey.id)}"'
 
 
 def legend_emotions(selection: Selection) -> list[tuple[int | None, str]]:
