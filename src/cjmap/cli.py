@@ -1,31 +1,33 @@
-"""The command line: parse options, call the library, choose a writer, return an exit code.
+"""The command line: typer's declarations of the commands, and nothing else.
+
+Each command is declared here with its options, and its body is one line that hands
+a frozen options object to ``run`` in its module under :mod:`cjmap.commands` (imported
+only when the command runs). The choices of ``--format``, ``--to`` and ``--view`` come
+from the registries in :mod:`cjmap.choices`. :func:`finish` is the one place where a
+:class:`cjmap.errors.CjmapError` becomes ``cjmap: error: ...`` and its exit code.
 
 Exit codes: 0 nothing wrong, 1 a map has problems, 2 bad usage or an unusable path.
 """
 
 from __future__ import annotations
 
-import functools
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, TypeAlias, TypeVar
 
 import typer
 
 from cjmap import __version__
-from cjmap.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, CjmapError, UsageError, report
-from cjmap.findings import Report
+from cjmap.choices import (
+    DIFF_FORMATS,
+    EXPORT_TARGETS,
+    FINDINGS_FORMATS,
+    IMAGE_FORMATS,
+    RENDER_VIEWS,
+    TABLE_FORMATS,
+)
 from cjmap.loader import DEFAULT_MAX_SIZE
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-    from typing import TextIO
-
-    from cjmap.reports import ValidMap
-    from cjmap.validate import Batch
-    from cjmap.writers.table import Table
 
 app = typer.Typer(
     name="cjmap",
@@ -38,7 +40,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-Command = TypeVar("Command", bound="Callable[..., Any]")
+Options = TypeVar("Options")
 
 
 def _version(value: bool) -> None:
@@ -57,31 +59,45 @@ def main(
     """Customer journey maps as code: validate, lint, report and render maps written in YAML."""
 
 
-def fail(message: str) -> NoReturn:
-    """One-line usage error on stderr, exit 2."""
-    raise UsageError(message)
+def finish(run: Callable[[Options], int], options: Options) -> NoReturn:
+    """Run a command's body and exit with its code; the one handler of users' errors."""
+    from cjmap.errors import CjmapError, report
+
+    try:
+        code = run(options)
+    except CjmapError as error:
+        code = report(error)
+    raise typer.Exit(code)
 
 
-def command(**settings: Any) -> Callable[[Command], Command]:
-    """Register a command with typer; a CjmapError it raises becomes one line and its exit code."""
-
-    def register(body: Command) -> Command:
-        @functools.wraps(body)
-        def handled(*args: Any, **kwargs: Any) -> Any:
-            try:
-                return body(*args, **kwargs)
-            except CjmapError as error:
-                raise typer.Exit(report(error)) from None
-
-        app.command(**settings)(handled)
-        return body
-
-    return register
+def command(**settings: Any) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Declare a command (typer's ``app.command``)."""
+    return app.command(**settings)
 
 
-def use_color(stream: object) -> bool:
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty()) and "NO_COLOR" not in os.environ
+# --- choices, from the registries -----------------------------------------------------------
+# typer offers a Literal's values as the choices; mypy sees plain text.
+if TYPE_CHECKING:
+    FindingsFormat: TypeAlias = str
+    TableFormat: TypeAlias = str
+    RulesFormat: TypeAlias = str
+    DiffFormat: TypeAlias = str
+    ExportFormat: TypeAlias = str
+    RenderView: TypeAlias = str
+    RenderFormat: TypeAlias = str
+    Severity: TypeAlias = str
+else:
+    FindingsFormat = Literal[FINDINGS_FORMATS.names]
+    TableFormat = Literal[TABLE_FORMATS.names]
+    RulesFormat = Literal[TABLE_FORMATS.only("table", "json").names]
+    DiffFormat = Literal[DIFF_FORMATS.names]
+    ExportFormat = Literal[EXPORT_TARGETS.names]
+    RenderView = Literal[RENDER_VIEWS.names]
+    RenderFormat = Literal[IMAGE_FORMATS.names]
+    Severity = Literal["low", "medium", "high", "critical"]
+
+
+# --- options shared by several commands -----------------------------------------------------
 
 
 def _map_path(text: str) -> Path:
@@ -118,20 +134,26 @@ JobsOption = Annotated[
         help="Check maps in up to N processes at once (default: one per core).",
     ),
 ]
+FindingsFormatOption = Annotated[
+    FindingsFormat, typer.Option("--format", "-f", help=FINDINGS_FORMATS.help("Output format."))
+]
+TableFormatOption = Annotated[
+    TableFormat, typer.Option("--format", "-f", help=TABLE_FORMATS.help("Output format."))
+]
+ReportOutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", metavar="FILE", help="Write the report to this file."),
+]
+IdsOption = Annotated[list[str] | None, typer.Option(metavar="IDS")]
 
 
-# The formats each command offers; each name is a writer in cjmap.writers.
-ValidateFormat = Literal["text", "json", "github", "sarif"]
+# --- the commands ---------------------------------------------------------------------------
 
 
-@command(
-    epilog="Example: cjmap validate examples/ --format github",
-)
+@command(epilog="Example: cjmap validate examples/ --format github")
 def validate(
     paths: PathsArgument,
-    output_format: Annotated[
-        ValidateFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = "text",
+    output_format: FindingsFormatOption = "text",
     max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
     verbose: VerboseOption = False,
     jobs: JobsOption = None,
@@ -141,29 +163,9 @@ def validate(
     Reports every problem in every file with its line and column. Exits 0 when
     all maps are valid, 1 when any has a problem, 2 for unusable paths.
     """
-    from cjmap.findings import Report
-    from cjmap.jobs import default_jobs
-    from cjmap.validate import validate_paths
-    from cjmap.writers import findings_writer
+    from cjmap.commands import validate as body
 
-    batch = validate_paths(paths, max_size=max_size, jobs=jobs or default_jobs(), keep=False)
-    _report_paths(batch.problems, batch.skipped, verbose)
-    report = Report(findings=batch.findings, files=len(batch.checked))
-    findings_writer(output_format)(report, sys.stdout, use_color(sys.stdout))
-    if batch.problems:
-        raise typer.Exit(EXIT_USAGE)
-    raise typer.Exit(EXIT_PROBLEMS if report.findings else EXIT_OK)
-
-
-def _report_paths(problems: list[str], skipped: list[Path], verbose: bool) -> None:
-    for problem in problems:
-        print(f"cjmap: error: {problem}", file=sys.stderr)
-    if verbose:
-        for path in skipped:
-            print(f"cjmap: skipped {path} (no top-level 'cjmap:' key)", file=sys.stderr)
-
-
-LintFormat = Literal["text", "json", "github", "sarif"]
+    finish(body.run, body.Options(paths, output_format, max_size, verbose, jobs))
 
 
 @command(
@@ -172,9 +174,7 @@ LintFormat = Literal["text", "json", "github", "sarif"]
 )
 def lint(
     paths: PathsArgument,
-    output_format: Annotated[
-        LintFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = "text",
+    output_format: FindingsFormatOption = "text",
     select: Annotated[
         list[str] | None,
         typer.Option(
@@ -199,10 +199,7 @@ def lint(
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even when findings would fail.")
     ] = False,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write the report to this file."),
-    ] = None,
+    output: ReportOutputOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
     jobs: JobsOption = None,
     verbose: Annotated[
@@ -218,56 +215,15 @@ def lint(
     when an error remains (or a warning, with --strict), 0 otherwise, 2 for
     unusable paths, options or config files.
     """
-    from cjmap.config import ConfigError, rule_names
-    from cjmap.findings import Severity
-    from cjmap.jobs import default_jobs
-    from cjmap.lint import lint_paths
-    from cjmap.rules import all_checks
+    from cjmap.commands import lint as body
 
-    try:
-        selected = None if select is None else rule_names(_split_option(select), "--select")
-        ignored = rule_names(_split_option(ignore), "--ignore")
-        run = lint_paths(
-            paths,
-            config_file=config,
-            select=selected,
-            ignore=ignored,
-            max_size=max_size,
-            jobs=jobs or default_jobs(),
-            keep=False,
-        )
-    except ConfigError as exc:
-        fail(str(exc))
-    _report_paths(run.batch.problems, run.batch.skipped, verbose)
-    if verbose:
-        for path, used in run.configs.items():
-            source = used.source or "defaults (no config file found)"
-            print(f"cjmap: {path}: settings from {source}", file=sys.stderr)
-    report = Report(findings=run.batch.findings, files=len(run.batch.checked), checks=all_checks())
-    _write_findings(report, output_format, output, _paths_of(run.batch))
-    if run.batch.problems:
-        raise typer.Exit(EXIT_USAGE)
-    worst = Severity.WARNING if strict else Severity.ERROR
-    failed = any(finding.severity.rank >= worst.rank for finding in report.findings)
-    raise typer.Exit(EXIT_PROBLEMS if failed and not exit_zero else EXIT_OK)
-
-
-def _paths_of(batch: Batch) -> list[str]:
-    """The map files a batch read."""
-    return [checked.path for checked in batch.checked]
-
-
-def _write_findings(
-    report: Report, output_format: str, output: Path | None, reads: Iterable[str] = ()
-) -> None:
-    from functools import partial
-
-    from cjmap.writers import findings_writer
-
-    _write_output(partial(findings_writer(output_format), report), output, reads)
-
-
-RulesFormat = Literal["table", "json"]
+    finish(
+        body.run,
+        body.Options(
+            paths, output_format, max_size, select, ignore or (), config, strict, exit_zero,
+            output, jobs, verbose,
+        ),
+    )  # fmt: skip
 
 
 @command(name="rules", epilog="Examples: cjmap rules; cjmap rules unaddressed-pain")
@@ -287,113 +243,9 @@ def rules_command(
     With a NAME, print that rule's page: what it checks, why it matters, a bad
     and a good example.
     """
-    from cjmap.rules import UnknownRule, all_rules, find_rule
-    from cjmap.rules.docs import page, rules_table
-    from cjmap.writers import row_writer
+    from cjmap.commands import rules as body
 
-    rules = all_rules()
-    if name is not None:
-        try:
-            rules = (find_rule(name),)
-        except UnknownRule as exc:
-            fail(str(exc))
-        if output_format == "table":
-            sys.stdout.write(page(rules[0]))
-            return
-    row_writer(output_format)(rules_table(rules), sys.stdout, use_color(sys.stdout))
-
-
-RowFormat = Literal["table", "json", "csv", "markdown"]
-RowFormatOption = Annotated[
-    RowFormat,
-    typer.Option(
-        "--format", "-f", help="table on a terminal, json or csv for tools, markdown for tickets."
-    ),
-]
-RowOutputOption = Annotated[
-    Path | None,
-    typer.Option("--output", "-o", metavar="FILE", help="Write the report to this file."),
-]
-
-
-def _split_option(values: list[str] | None) -> list[str]:
-    """Values of an option that may be repeated and comma-separated."""
-    return [part.strip() for value in values or () for part in value.split(",") if part.strip()]
-
-
-def _reportable_maps(
-    paths: list[Path], max_size: int, verbose: bool, *, positions: bool = False
-) -> tuple[Batch, list[ValidMap]]:
-    """Validate the maps; print path problems and the findings of invalid maps on stderr.
-
-    ``positions``: for a report that gives a line for much of each map (see validate_path).
-    """
-    from cjmap.reports import plural, valid_maps
-    from cjmap.validate import validate_paths
-    from cjmap.writers.text import line
-
-    batch = validate_paths(paths, max_size=max_size, positions=positions)
-    _report_paths(batch.problems, batch.skipped, verbose)
-    for finding in batch.findings:
-        print(line(finding), file=sys.stderr)
-    maps = valid_maps(batch.checked)
-    invalid = len(batch.checked) - len(maps)
-    if invalid:
-        print(
-            f"cjmap: {plural(invalid, 'map')} not valid, left out of the report "
-            "(fix the problems above)",
-            file=sys.stderr,
-        )
-    return batch, maps
-
-
-def _write_output(
-    write: Callable[[TextIO, bool], object], output: Path | None, reads: Iterable[str] = ()
-) -> None:
-    """Write to stdout (coloured on a terminal), or atomically to the file ``output``.
-
-    ``reads``: the files the command read, which ``output`` must not be.
-    """
-    import io
-
-    from cjmap.atomic import file_identity, write_atomic
-
-    if output is None:
-        write(sys.stdout, use_color(sys.stdout))
-        return
-    # No report is YAML, and -o map.yaml (or a link to it) would replace a map with a report.
-    real = Path(os.path.realpath(output))
-    if real.suffix.lower() in (".yaml", ".yml"):
-        named = output if real.name == output.name else f"{output} (a link to {real})"
-        fail(f"-o {named} names a YAML file, perhaps a map; refusing to write a report there")
-    target = file_identity(output)
-    for read in reads:
-        if file_identity(read) == target:
-            fail(f"-o {output} is the map {read} itself; refusing to write over it")
-    text = io.StringIO()
-    write(text, False)
-    try:
-        write_atomic(output, text.getvalue().encode("utf-8"))
-    except OSError as exc:
-        fail(f"{output}: cannot write ({exc.strerror or exc})")
-
-
-def _write_rows(
-    table: Table, output_format: str, output: Path | None, reads: Iterable[str] = ()
-) -> None:
-    from functools import partial
-
-    from cjmap.writers import row_writer
-
-    _write_output(partial(row_writer(output_format), table), output, reads)
-
-
-def _report_exit(batch: Batch, found: bool = False) -> NoReturn:
-    """2 for unusable paths, 1 for invalid maps (or what the report fails on), else 0."""
-    if batch.problems:
-        raise typer.Exit(EXIT_USAGE)
-    invalid = any(item.model is None for item in batch.checked)
-    raise typer.Exit(EXIT_PROBLEMS if invalid or found else EXIT_OK)
+    finish(body.run, body.Options(name, output_format))
 
 
 @command(
@@ -426,14 +278,13 @@ def pains(
         typer.Option("--journey", metavar="ID", help="Only pains on the steps of these journeys."),
     ] = None,
     min_severity: Annotated[
-        Literal["low", "medium", "high", "critical"],
-        typer.Option("--min-severity", help="Leave out pains milder than this."),
+        Severity, typer.Option("--min-severity", help="Leave out pains milder than this.")
     ] = "low",
     metrics: Annotated[
         bool, typer.Option("--metrics", help="Also list metrics that miss their target.")
     ] = False,
-    output_format: RowFormatOption = "table",
-    output: RowOutputOption = None,
+    output_format: TableFormatOption = "table",
+    output: ReportOutputOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
     verbose: VerboseOption = False,
 ) -> None:
@@ -444,25 +295,15 @@ def pains(
     given. Maps that do not validate are left out, their problems on stderr, and
     the exit code is 1.
     """
-    from cjmap.reports import UnknownIdError
-    from cjmap.reports.pains import PainFilter, find_pains, pains_table
+    from cjmap.commands import pains as body
 
-    # Every row has a line, so positions are found in the pass that reads each map.
-    batch, maps = _reportable_maps(paths, max_size, verbose, positions=True)
-    wanted = PainFilter(
-        stages=_split_option(stage),
-        channels=_split_option(channel),
-        personas=_split_option(persona),
-        journeys=_split_option(journey),
-        min_severity=min_severity,
-        metrics=metrics,
-    )
-    try:
-        points = find_pains(maps, wanted)
-    except UnknownIdError as exc:
-        fail(str(exc))
-    _write_rows(pains_table(points, len(maps)), output_format, output, _paths_of(batch))
-    _report_exit(batch)
+    finish(
+        body.run,
+        body.Options(
+            paths, output_format, max_size, stage or (), channel or (), persona or (),
+            journey or (), min_severity, metrics, output, verbose,
+        ),
+    )  # fmt: skip
 
 
 @command(
@@ -499,8 +340,8 @@ def gaps(
     check: Annotated[
         bool, typer.Option("--check", help="Exit 1 when any gap is listed, for CI.")
     ] = False,
-    output_format: RowFormatOption = "table",
-    output: RowOutputOption = None,
+    output_format: TableFormatOption = "table",
+    output: ReportOutputOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
     verbose: VerboseOption = False,
 ) -> None:
@@ -509,27 +350,14 @@ def gaps(
     Exits 0 unless --check is given and there are gaps (1), a map does not
     validate (1), or a path or the --against lifecycle is unusable (2).
     """
-    from cjmap.lifecycles import LifecycleError, load_lifecycle
-    from cjmap.reports.gaps import GAP_GROUPS, GapOptions, find_gaps, gaps_table, has_gaps
-    from cjmap.validate import suggest
+    from cjmap.commands import gaps as body
 
-    groups = _split_option(by)
-    for group in groups:
-        if group not in GAP_GROUPS:
-            fail(
-                f"--by '{group}' is not one of {', '.join(GAP_GROUPS)}{suggest(group, GAP_GROUPS)}"
-            )
-    try:
-        lifecycle = None if against is None else load_lifecycle(against)
-    except LifecycleError as exc:
-        fail(f"--against: {exc}")
-    batch, maps = _reportable_maps(paths, max_size, verbose)
-    found = find_gaps(maps, GapOptions(by=groups, journeys=journeys, against=lifecycle))
-    _write_rows(gaps_table(found, len(maps)), output_format, output, _paths_of(batch))
-    _report_exit(batch, check and has_gaps(found))
-
-
-DiffFormat = Literal["text", "json", "markdown"]
+    finish(
+        body.run,
+        body.Options(
+            paths, output_format, max_size, by or (), journeys, against, check, output, verbose
+        ),
+    )
 
 
 @command(
@@ -558,10 +386,7 @@ def diff(
         ),
     ] = None,
     output_format: Annotated[
-        DiffFormat,
-        typer.Option(
-            "--format", "-f", help="text for people, json for tools, markdown for PR comments."
-        ),
+        DiffFormat, typer.Option("--format", "-f", help=DIFF_FORMATS.help())
     ] = "text",
     check: Annotated[
         bool,
@@ -584,32 +409,9 @@ def diff(
     comments and key order are not changes. Exits 0 (with --check, 1 on a
     regression), 1 when a map is not valid, 2 for a missing file or revision.
     """
-    from functools import partial
+    from cjmap.commands import diff as body
 
-    from cjmap.loader import InputError
-    from cjmap.reports.diff import compare_arguments, compare_with_revision
-    from cjmap.writers import diff_writer
-    from cjmap.writers.text import line
-
-    if git is None and len(paths) != 2:
-        fail("give two versions to compare (OLD NEW), or --git REV and the maps to compare")
-    try:
-        if git is None:
-            comparison = compare_arguments(paths[0], paths[1], max_size)
-        else:
-            comparison = compare_with_revision(git, [Path(path) for path in paths], max_size)
-    except InputError as exc:
-        fail(str(exc))
-    for finding in comparison.findings:
-        print(line(finding), file=sys.stderr)
-    if comparison.findings:
-        print("cjmap: a map that is not valid cannot be compared (fix it first)", file=sys.stderr)
-    _write_output(partial(diff_writer(output_format), comparison.diffs), output, paths)
-    regression = any(diff.regressions for diff in comparison.diffs)
-    raise typer.Exit(EXIT_PROBLEMS if comparison.findings or (check and regression) else EXIT_OK)
-
-
-ExportFormat = Literal["mermaid", "markdown", "csv"]
+    finish(body.run, body.Options(paths, output_format, max_size, git, check, output))
 
 
 @command(
@@ -619,16 +421,7 @@ ExportFormat = Literal["mermaid", "markdown", "csv"]
 )
 def export(
     paths: PathsArgument,
-    to: Annotated[
-        ExportFormat,
-        typer.Option(
-            "--to",
-            "--format",
-            "-f",
-            help="mermaid: a journey diagram that GitHub draws; markdown: a document of the "
-            "whole map; csv: the touchpoint inventory, one row per touchpoint and channel.",
-        ),
-    ],
+    to: Annotated[ExportFormat, typer.Option("--to", "--format", "-f", help=EXPORT_TARGETS.help())],
     journey: Annotated[
         str | None,
         typer.Option(
@@ -661,55 +454,12 @@ def export(
     every map was exported, 1 when a map is not valid, 2 for unusable paths or
     options.
     """
-    from cjmap.atomic import write_atomic
-    from cjmap.export import ExportError, ExportOptions, export_files, export_map
-    from cjmap.validate import validate_paths
-    from cjmap.writers.text import line
+    from cjmap.commands import export as body
 
-    if output is not None and out_dir is not None:
-        fail("give -o FILE for one map or --out-dir DIR for several, not both")
-    if mermaid and to != "markdown":
-        fail("--mermaid embeds the diagram in a Markdown export: use it with --to markdown")
-    if journey is not None and not (to == "mermaid" or mermaid):
-        fail(
-            "--journey picks the journey of a Mermaid diagram: use --to mermaid, "
-            "or --to markdown --mermaid"
-        )
-    batch = validate_paths(paths, max_size=max_size)
-    _report_paths(batch.problems, batch.skipped, verbose)
-    if batch.problems:
-        raise typer.Exit(EXIT_USAGE)
-    if len(batch.checked) > 1 and out_dir is None:
-        fail(f"{len(batch.checked)} maps to export: give --out-dir DIR for one file per map")
-    for finding in batch.findings:
-        print(line(finding), file=sys.stderr)
-    options = ExportOptions(journey=journey, mermaid=mermaid)
-    exported: list[tuple[str, str]] = []
-    for item in batch.checked:
-        if item.model is not None:
-            try:
-                exported.append((item.path, export_map(item.model, to, options)))
-            except ExportError as exc:
-                fail(f"{item.path}: {exc}")
-    if out_dir is None and exported:  # one map, checked above
-        text = exported[0][1]
-        _write_output(lambda out, color: out.write(text), output, _paths_of(batch))
-    elif out_dir is not None:
-        try:
-            files = export_files(out_dir, exported, to)
-            out_dir.mkdir(parents=True, exist_ok=True)
-            for target, text in files.items():
-                write_atomic(target, text.encode("utf-8"))
-                print(f"Wrote {target}")
-        except ExportError as exc:
-            fail(str(exc))
-        except OSError as exc:
-            fail(f"{exc.filename or out_dir}: cannot write ({exc.strerror or exc})")
-    raise typer.Exit(EXIT_PROBLEMS if batch.findings else EXIT_OK)
-
-
-RenderView = Literal["flow", "matrix", "emotion"]
-RenderFormat = Literal["svg", "png", "pdf", "dot"]
+    finish(
+        body.run,
+        body.Options(paths, to, max_size, journey, mermaid, output, out_dir, verbose),
+    )
 
 
 @command(
@@ -722,14 +472,7 @@ RenderFormat = Literal["svg", "png", "pdf", "dot"]
 )
 def render(
     paths: PathsArgument,
-    view: Annotated[
-        RenderView,
-        typer.Option(
-            "--view",
-            help="flow: the lifecycle with touchpoints and journeys; matrix: stages by "
-            "channels, gaps in grey; emotion: one journey's emotion curve.",
-        ),
-    ] = "flow",
+    view: Annotated[RenderView, typer.Option("--view", help=RENDER_VIEWS.help())] = "flow",
     output_format: Annotated[
         RenderFormat | None,
         typer.Option(
@@ -779,75 +522,15 @@ def render(
     when a map is not valid or cannot be drawn in the view, 2 for unusable paths,
     options or output files.
     """
-    from cjmap.atomic import write_atomic
-    from cjmap.render import RenderError, render_dot, select_backend
-    from cjmap.render.views import CannotDraw, OptionError, RenderOptions, render_map
-    from cjmap.render.views.output import OutputError, plan
-    from cjmap.render.views.output import output_format as choose_format
-    from cjmap.validate import validate_paths
-    from cjmap.writers.text import line
+    from cjmap.commands import render as body
 
-    try:
-        fmt = choose_format(output, output_format)
-        if fmt != "dot":
-            select_backend(fmt)  # a missing Graphviz is said once, before any work
-    except (OutputError, RenderError) as exc:
-        fail(str(exc))
-    batch = validate_paths(paths, max_size=max_size)
-    _report_paths(batch.problems, batch.skipped, verbose)
-    try:
-        targets = plan(
-            [Path(item.path) for item in batch.checked],
-            view=view,
-            fmt=fmt,
-            output=output,
-            out_dir=out_dir,
-        )
-        if out_dir is not None and targets:
-            out_dir.mkdir(parents=True, exist_ok=True)
-    except OutputError as exc:
-        fail(str(exc))
-    except OSError as exc:
-        fail(f"{out_dir}: cannot create the folder ({exc.strerror or exc})")
-    options = RenderOptions(
-        personas=tuple(_split_option(persona)),
-        journeys=tuple(_split_option(journey)),
-        stages=tuple(_split_option(stage)),
-        title=title,
-    )
-    status = EXIT_USAGE if batch.problems else EXIT_OK
-    for item, target in zip(batch.checked, targets, strict=True):
-        if item.model is None:
-            for finding in item.findings:
-                print(line(finding), file=sys.stderr)
-            print(f"cjmap: {item.path}: not drawn, the map is not valid", file=sys.stderr)
-            status = max(status, EXIT_PROBLEMS)
-            continue
-        try:
-            picture = render_dot(render_map(item.model, view, options), fmt)
-        except CannotDraw as exc:
-            print(f"cjmap: {item.path}: {exc}", file=sys.stderr)
-            status = max(status, EXIT_PROBLEMS)
-            continue
-        except (OptionError, RenderError) as exc:
-            print(f"cjmap: error: {item.path}: {exc}", file=sys.stderr)
-            status = EXIT_USAGE
-            continue
-        if target.output is None:
-            sys.stdout.buffer.write(picture)
-            sys.stdout.flush()
-            continue
-        try:
-            write_atomic(target.output, picture)
-        except OSError as exc:
-            print(
-                f"cjmap: error: {target.output}: cannot write ({exc.strerror or exc})",
-                file=sys.stderr,
-            )
-            status = EXIT_USAGE
-            continue
-        print(f"Wrote {target.output}")
-    raise typer.Exit(status)
+    finish(
+        body.run,
+        body.Options(
+            paths, max_size, view, output_format, output, out_dir, persona or (),
+            journey or (), stage or (), title, verbose,
+        ),
+    )  # fmt: skip
 
 
 @command(epilog="Example: cjmap init maps/checkout.yaml")
@@ -861,25 +544,17 @@ def init(
     Also writes cjmap.schema.json beside it, for editor completion, when there is
     none. Never overwrites an existing file.
     """
-    from cjmap.starter import write_starter
+    from cjmap.commands import init as body
 
-    try:
-        written = write_starter(path)
-    except FileExistsError:
-        fail(f"{path} already exists; not overwritten (give another path)")
-    except OSError as exc:
-        fail(f"{path}: cannot write ({exc.strerror or exc})")
-    for file in written:
-        print(f"Wrote {file}")
-    print(f"Next: edit it, then run: cjmap validate {path}")
+    finish(body.run, body.Options(path))
 
 
 @command(epilog="Example: cjmap schema > cjmap.schema.json")
 def schema() -> None:
     """Print the JSON Schema of format v1 (draft-07), for editors and other tools."""
-    from cjmap.schema import schema_json
+    from cjmap.commands import schema as body
 
-    sys.stdout.write(schema_json())
+    finish(body.run, body.Options())
 
 
 def run() -> None:

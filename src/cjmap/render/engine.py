@@ -50,6 +50,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
+from cjmap.choices import IMAGE_FORMATS
 from cjmap.text import clipped, one_line
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ __all__ = [
 
 Backend = Literal["dot", "wasm"]
 
-FORMATS: Final = ("svg", "png", "pdf", "dot")
+FORMATS: Final = IMAGE_FORMATS.names
 BACKENDS: Final = ("auto", "dot", "wasm")
 ENV_BACKEND: Final = "CJMAP_GRAPHVIZ"
 DEFAULT_TIMEOUT: Final = 60.0

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from cjmap.choices import RENDER_VIEWS
+
 if TYPE_CHECKING:
     from cjmap.model import CJMap, Journey, Stage, Touchpoint
 
@@ -32,13 +34,10 @@ __all__ = [
     "select",
 ]
 
-# View name -> module holding `build(selection: Selection, title: str) -> str`.
-VIEWS: dict[str, str] = {
-    "flow": "cjmap.render.views.flow",
-    "matrix": "cjmap.render.views.matrix",
-    "emotion": "cjmap.render.views.emotion",
-}
-DEFAULT_VIEW = "flow"
+# View name -> module holding `build(selection: Selection, title: str) -> str`; a view is
+# registered in cjmap.choices.RENDER_VIEWS.
+VIEWS: dict[str, str] = {view.name: view.target.partition(":")[0] for view in RENDER_VIEWS}
+DEFAULT_VIEW = RENDER_VIEWS.default
 
 
 class ViewError(Exception):

@@ -1,8 +1,9 @@
 """Where rendered pictures go: the format from ``--format`` or the file's suffix, and one
 output path per map (``-o``, ``--out-dir``, or beside the map).
 
-Every rule that protects a user's files lives here: a map is never written over, two
-maps never write the same file, and ``-o`` names one file only.
+The rules that protect a user's files are :mod:`cjmap.output`'s, as for every command:
+a map is never written over, two maps never write the same file, and ``-o`` names one
+file only.
 """
 
 from __future__ import annotations
@@ -11,17 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from cjmap.atomic import file_identity
-from cjmap.render.engine import FORMATS
+from cjmap.choices import IMAGE_FORMATS
+from cjmap.output import STDOUT, OutputError, Reads, check_target, plan_files
 from cjmap.render.views import DEFAULT_VIEW
 
-STDOUT: Final = "-"
-SUFFIXES: Final = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
-DEFAULT_FORMAT: Final = "svg"
+__all__ = ["DEFAULT_FORMAT", "OutputError", "Target", "default_name", "output_format", "plan"]
 
-
-class OutputError(Exception):
-    """The output options cannot work; the message is one line for the user."""
+DEFAULT_FORMAT: Final = IMAGE_FORMATS.default
 
 
 @dataclass(frozen=True)
@@ -37,13 +34,12 @@ def output_format(output: Path | None, fmt: str | None) -> str:
 
     A ``--format`` that contradicts the suffix is refused rather than guessed at.
     """
-    if fmt is not None and fmt not in FORMATS:
-        raise OutputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt is not None and fmt not in IMAGE_FORMATS:
+        raise OutputError(f"unknown format {fmt!r}; choose one of {', '.join(IMAGE_FORMATS.names)}")
     if output is None or str(output) == STDOUT:
         return fmt or DEFAULT_FORMAT
-    if output.suffix.lower() in (".yaml", ".yml"):
-        raise OutputError(f"-o {output} names a YAML file; refusing to write a picture there")
-    from_suffix = SUFFIXES.get(output.suffix.lower())
+    check_target(output, Reads(), "-o")
+    from_suffix = IMAGE_FORMATS.by_suffix(output.suffix)
     if fmt is not None:
         if from_suffix is not None and from_suffix != fmt:
             raise OutputError(
@@ -52,9 +48,10 @@ def output_format(output: Path | None, fmt: str | None) -> str:
             )
         return fmt
     if from_suffix is None:
+        suffixes = [suffix for image in IMAGE_FORMATS for suffix in (image.suffix, *image.aliases)]
         raise OutputError(
             f"cannot tell the format of -o {output} from its suffix; end it in "
-            f"{', '.join(SUFFIXES)}, or give --format"
+            f"{', '.join(suffixes)}, or give --format"
         )
     return from_suffix
 
@@ -82,30 +79,15 @@ def plan(
         raise OutputError(
             f"-o names one file, but {len(maps)} maps were given; use --out-dir for several"
         )
+    reads = Reads(maps)
     if output is not None:
-        targets = [Target(maps[0], None if str(output) == STDOUT else output)] if maps else []
-    else:
-        targets = [
-            Target(path, (out_dir or path.parent) / default_name(path, view, fmt)) for path in maps
-        ]
-    _check(targets, maps)
-    return targets
-
-
-def _check(targets: list[Target], maps: list[Path]) -> None:
-    inputs = {file_identity(path): path for path in maps}
-    written: dict[str, Path] = {}
-    for target in targets:
-        if target.output is None:
-            continue
-        key = file_identity(target.output)
-        if key in inputs:
-            raise OutputError(
-                f"{target.output} is the map {inputs[key]} itself; refusing to write over it"
-            )
-        if key in written:
-            raise OutputError(
-                f"{written[key]} and {target.map_path} would both be written to "
-                f"{target.output}; render them separately with -o"
-            )
-        written[key] = target.map_path
+        if str(output) == STDOUT:
+            return [Target(path, None) for path in maps]
+        check_target(output, reads, "-o")
+        return [Target(path, output) for path in maps]
+    planned = plan_files(
+        [(path, (out_dir or path.parent) / default_name(path, view, fmt)) for path in maps],
+        reads,
+        "would both be written to {target}; render them separately with -o",
+    )
+    return [Target(Path(source), target) for target, source in planned.items()]
