@@ -20,6 +20,7 @@ from cjmap.references import reference_findings
 from cjmap.text import one_line as one_line
 from cjmap.text import shown as shown
 from cjmap.text import suggest as suggest
+from cjmap.yaml.syntax import comma_hint
 
 
 @dataclass
@@ -105,6 +106,18 @@ def keys_at(path: PathKey) -> list[str]:
 # Mappings of scores -2..2, and what each of their keys names.
 _SCORED = {"emotion": "persona", "curves": "curve"}
 
+# Keys people write for a key of the format that looks nothing like them.
+_SAME_MEANING = {"problem": "text", "issue": "text", "pain": "text", "delight": "text"}
+
+
+def _key_meant(key: object, allowed: list[str]) -> str:
+    """'; did you mean ...?' for an unknown key close in spelling or meaning to an allowed one."""
+    meant = _SAME_MEANING.get(key) if isinstance(key, str) else None
+    if meant in allowed:
+        return f"; did you mean '{meant}'?"
+    return suggest(key, allowed)
+
+
 _EXPECTED = {
     "int_type": "a whole number",
     "bool_type": "true or false",
@@ -153,7 +166,9 @@ def _schema_finding(document: Document, err: Any) -> Finding:
     if kind == "extra_forbidden":
         line, column = document.locate(path, key=True)
         hint = (
-            suggest(path[-1], keys_at(path[:-1])) or " (keys for a team's own data start with 'x-')"
+            comma_hint(document, path)
+            or _key_meant(path[-1], keys_at(path[:-1]))
+            or " (keys for a team's own data start with 'x-')"
         )
         if path[-1] == "<<":
             hint = " (merge keys are YAML 1.1, which cjmap does not read; write the keys out)"
