@@ -184,14 +184,24 @@ def test_flow_cards_show_channels_emotion_pains_and_markers() -> None:
     checkout = node_attrs(source, "tp_checkout")
     label = re.search(r'label="([^"]*)"', checkout)
     assert label
-    assert label.group(1).split("\\n") == [
+    # Lines are left-aligned (\\l); under the name, the worst pains' texts, the metric
+    # off target as value against target, the delights count and the evidence.
+    assert label.group(1).split("\\l") == [
         "\u2666 MOMENT OF TRUTH",
         "\u25b2 ROADBLOCK",
         "Pay for the first box",
         "",
         "Website \u00b7 Mobile app",
         "\u22122 very negative",
-        "2 pains \u00b7 1 delight",
+        "\u2212 Shipping cost appears only",
+        "   at the last step",
+        "\u2212 Card form rejects spaces",
+        "   in the card number",
+        "\u2260 People who leave at the",
+        "   payment step",
+        "   64% vs 35% target",
+        "1 delight",
+        "",
     ]
     assert f'color="{th.ROADBLOCK}"' in checkout
     unbox = node_attrs(source, "tp_unbox")
@@ -469,11 +479,12 @@ def test_a_step_without_emotion_sits_at_zero_and_says_so() -> None:
 
 def test_bulleted_lists_wrap_with_a_hanging_indent_and_count_the_rest() -> None:
     entries = [("-", "one two three four five six"), ("+", "   "), ("-", "x"), ("-", "y")]
-    assert bulleted(entries, 12, 3, "pains") == [
+    assert bulleted(entries, 12, 3, "pain") == [
         "- one two",
         "   three four",
         "   five six",
         "+ ",
         "- x",
-        "   + 1 more pains",
+        "   +1 more pain",
     ]
+    assert bulleted(entries, 12, 2, "pain")[-1] == "   +2 more pains"

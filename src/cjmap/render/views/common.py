@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from cjmap.model import texts
 from cjmap.render import dot
 from cjmap.render import theme as th
-from cjmap.text import plural
+from cjmap.text import amount, plural
 
 if TYPE_CHECKING:
-    from cjmap.model import Journey, Stage, Touchpoint
+    from cjmap.model import Journey, Metric, Pain, Stage, Touchpoint
     from cjmap.render.views import Selection
 
 
@@ -87,13 +87,43 @@ def numbered_stages(selection: Selection) -> list[tuple[int, Stage]]:
     return [(selection.model.stage_index[stage.id] + 1, stage) for stage in selection.stages]
 
 
-def bulleted(entries: Sequence[tuple[str, str]], width: int, limit: int, noun: str) -> list[str]:
+def bulleted(
+    entries: Sequence[tuple[str, str]], width: int, limit: int, noun: str, *, lines_each: int = 3
+) -> list[str]:
     """Lines of a list: each (mark, text) entry wrapped to *width* columns with a hanging
-    indent, at most three lines each; past *limit* entries, a count of the rest."""
+    indent, at most *lines_each* lines each; past *limit* entries, a count of the rest
+    ("+1 more pain", "+3 more pains": *noun* is the singular)."""
     lines: list[str] = []
     for mark, text in entries[:limit]:
-        first, *rest = dot.wrap(text, width - 2, max_lines=3) or [""]
+        first, *rest = dot.wrap(text, width - 2, max_lines=lines_each) or [""]
         lines.extend([f"{mark} {first}", *(f"   {line}" for line in rest)])
     if len(entries) > limit:
-        lines.append(f"   + {len(entries) - limit} more {noun}")
+        lines.append(f"   +{plural(len(entries) - limit, f'more {noun}', f'more {noun}s')}")
     return lines
+
+
+def worst_first(pains: Sequence[Pain]) -> list[Pain]:
+    """Pains from the worst: by severity, then roadblocks first, then as written."""
+    return sorted(pains, key=lambda pain: (-pain.severity_rank, not pain.roadblock))
+
+
+def pain_text(pain: Pain) -> str:
+    """A pain with its severity and roadblock marked: '▲ Shipping shows late (high)'."""
+    mark = f"{th.ROADBLOCK_MARK} " if pain.roadblock else ""
+    return f"{mark}{pain.text} ({pain.severity})"
+
+
+def metric_text(metric: Metric) -> tuple[str, str]:
+    """A metric's name, and its value against its target: ('Abandonment', '64% vs 35%
+    target'), or the value alone when it has no target."""
+    value = amount(metric.value, metric.unit)
+    if metric.target is None:
+        return metric.name, value
+    return metric.name, f"{value} vs {amount(metric.target, metric.unit)} target"
+
+
+def evidence_text(evidence: str) -> str:
+    """What a card says about its evidence: 'hypothesis', '' (observed), '✓ validated'."""
+    return {"hypothesis": "hypothesis", "validated": f"{th.VALIDATED_MARK} validated"}.get(
+        evidence, ""
+    )

@@ -249,8 +249,8 @@ def _callouts(touchpoint: Touchpoint) -> list[tuple[str, list[str], str]]:
     marked = [(th.ROADBLOCK_MARK if p.roadblock else th.PAIN_MARK, p.text) for p in pains]
     delights = [(th.DELIGHT_MARK, delight) for delight in touchpoint.delights]
     return [
-        ("pains", bulleted(marked, TEXT_WIDTH, MAX_CALLOUTS, "pains"), th.PAIN_TEXT),
-        ("delights", bulleted(delights, TEXT_WIDTH, MAX_CALLOUTS, "delights"), th.DELIGHT_TEXT),
+        ("pains", bulleted(marked, TEXT_WIDTH, MAX_CALLOUTS, "pain"), th.PAIN_TEXT),
+        ("delights", bulleted(delights, TEXT_WIDTH, MAX_CALLOUTS, "delight"), th.DELIGHT_TEXT),
     ]
 
 

@@ -15,13 +15,17 @@ from cjmap.render import dot
 from cjmap.render import theme as th
 from cjmap.render.views import CannotDraw, Selection
 from cjmap.render.views.common import (
+    bulleted,
+    evidence_text,
     journey_class,
     legend_emotions,
     markers,
+    metric_text,
     numbered_stages,
     subtitle,
     touchpoint_class,
     touchpoint_tooltip,
+    worst_first,
 )
 from cjmap.render.views.graph import DotWriter, const
 from cjmap.text import plural
@@ -36,6 +40,7 @@ to lay out): the view asks for a filter instead."""
 NAME_WIDTH: Final = 26  # columns of a touchpoint name before it wraps
 CARD_WIDTH: Final = 2.3  # inches: every card in a column is as wide
 FONT_SIZE: Final = 11
+MAX_PAINS: Final = 2  # pain texts on a card; the rest are counted
 
 
 def build(selection: Selection, title: str) -> str:
@@ -77,7 +82,7 @@ def build(selection: Selection, title: str) -> str:
             "color": const(th.MUTED),
             "penwidth": const(1),
             "width": const(CARD_WIDTH),
-            "margin": const("0.12,0.06"),
+            "margin": const("0.12,0.1"),
         },
     )
     out.defaults(
@@ -178,35 +183,58 @@ def _stack(out: DotWriter, column: list[str]) -> None:
 
 
 def _card(out: DotWriter, touchpoint: Touchpoint, selection: Selection) -> str:
+    """A touchpoint's card: what a stakeholder needs without the YAML or a hover.
+
+    Markers, the name, the channels, the emotion, the two worst pains (and how many
+    more), the metrics off target, the delights, and the evidence: a hypothesis has a
+    dashed border and says so, a validated touchpoint a ✓. A touchpoint run by a third
+    party has a grey band and names the organisation.
+    """
     card = _card_id(touchpoint)
-    channels = selection.model.channels_by_id
+    model = selection.model
+    organisation = model.organisations_by_id.get(touchpoint.organisation or "")
+    third_party = organisation is not None and organisation.kind == "third-party"
     lines = [*markers(touchpoint)]
+    if third_party and organisation is not None:
+        lines.extend(dot.wrap(f"THIRD PARTY: {organisation.name}", NAME_WIDTH, max_lines=2))
     lines.extend(dot.wrap(touchpoint.name, NAME_WIDTH, max_lines=5))
     lines.append("")
     lines.extend(
         dot.wrap(
-            f" {th.DOT} ".join(channels[c].name for c in touchpoint.channels),
+            f" {th.DOT} ".join(model.channels_by_id[c].name for c in touchpoint.channels),
             NAME_WIDTH + 6,
             max_lines=3,
         )
     )
     lines.append(th.emotion_text(touchpoint.emotion_for()))
-    counts = [plural(len(touchpoint.pains), "pain")] if touchpoint.pains else []
+    pains = [(th.PAIN_MARK, pain.text) for pain in worst_first(touchpoint.pains)]
+    lines.extend(bulleted(pains, NAME_WIDTH + 2, MAX_PAINS, "pain", lines_each=3))
+    for metric in touchpoint.metrics:
+        if metric.off_target:
+            # The name may be cut; the value against its target never is.
+            name, against = metric_text(metric)
+            first, *rest = dot.wrap(name, NAME_WIDTH, max_lines=2)
+            lines.extend([f"{th.OFF_TARGET_MARK} {first}", *(f"   {line}" for line in rest)])
+            lines.append(f"   {against}")
     if touchpoint.delights:
-        counts.append(plural(len(touchpoint.delights), "delight"))
-    if counts:
-        lines.append(f" {th.DOT} ".join(counts))
+        lines.append(plural(len(touchpoint.delights), "delight"))
+    evidence = evidence_text(touchpoint.evidence)
+    if evidence:
+        lines.append(evidence)
 
     roadblock = any(pain.roadblock for pain in touchpoint.pains)
-    style = "rounded,filled" + ("" if touchpoint.emotion is not None else ",dashed")
+    style = "filled,striped" if third_party else "rounded,filled"
+    fill = th.emotion_colour(touchpoint.emotion_for())
     values = {
         "id": const(card),
-        "label": dot.label("\n".join(lines)),
-        "fillcolor": const(th.emotion_colour(touchpoint.emotion_for())),
-        "style": const(style),
+        "label": dot.label("\n".join(lines), align="left"),
+        "fillcolor": const(f"{fill};0.92:{th.THIRD_PARTY}" if third_party else fill),
+        "style": const(style + (",dashed" if touchpoint.evidence == "hypothesis" else "")),
         "tooltip": dot.quote(touchpoint_tooltip(touchpoint)),
         "class": touchpoint_class(touchpoint),
     }
+    if third_party:
+        values["margin"] = const("0.3,0.06")  # the text clear of the band
     if roadblock:
         values |= {"color": const(th.ROADBLOCK), "penwidth": const(3)}
     elif touchpoint.moment_of_truth:
@@ -252,13 +280,12 @@ def _legend(out: DotWriter, selection: Selection) -> str:
     items: list[tuple[str, dict[str, str]]] = [("legend", _heading("Legend", 14))]
     items.append(("legend_emotion", _heading("Emotion", 11)))
     for emotion, colour in legend_emotions(selection):
-        dashed = ",dashed" if emotion is None else ""
         items.append(
             (
                 f"legend_emotion_{_emotion_key(emotion)}",
                 sample
                 | {
-                    "style": const("rounded,filled" + dashed),
+                    "style": const("rounded,filled"),
                     "fillcolor": const(colour),
                     "label": dot.label(th.emotion_text(emotion)),
                 },
@@ -289,6 +316,57 @@ def _legend(out: DotWriter, selection: Selection) -> str:
             },
         )
     )
+    items.append(
+        (
+            "legend_card_lines",
+            sample
+            | {
+                "style": const("rounded,filled"),
+                "label": dot.label(
+                    f"{th.PAIN_MARK} a pain, worst first\n"
+                    f"{th.OFF_TARGET_MARK} a metric off its target\n"
+                    "   value vs target",
+                    align="left",
+                ),
+            },
+        )
+    )
+    items.append(("legend_evidence", _heading("Evidence", 11)))
+    for evidence, style in (
+        ("hypothesis", "rounded,filled,dashed"),
+        ("observed", "rounded,filled"),
+        ("validated", "rounded,filled"),
+    ):
+        words = evidence_text(evidence) or evidence
+        explained = {
+            "hypothesis": f"{words}: not yet checked\nwith customers (dashed)",
+            "observed": f"{words}: seen in research\n(no mark)",
+            "validated": f"{words} with customers",
+        }[evidence]
+        items.append(
+            (
+                f"legend_evidence_{evidence}",
+                sample | {"style": const(style), "label": dot.label(explained)},
+            )
+        )
+    organisations = selection.model.organisations_by_id
+    if any(
+        (organisation := organisations.get(tp.organisation or "")) is not None
+        and organisation.kind == "third-party"
+        for tp in selection.touchpoints
+    ):
+        items.append(
+            (
+                "legend_third_party",
+                sample
+                | {
+                    "style": const("filled,striped"),
+                    "fillcolor": const(f"{th.BACKGROUND};0.92:{th.THIRD_PARTY}"),
+                    "margin": const("0.3,0.06"),
+                    "label": dot.label("THIRD PARTY: run by another\norganisation (grey band)"),
+                },
+            )
+        )
     personas = [
         p for p in selection.model.personas if any(j.persona == p.id for j in selection.journeys)
     ]

@@ -186,7 +186,7 @@ class _Grid:
             touchpoints = self.selection.touchpoints_by_stage[stage.id]
             entries = [text for tp in touchpoints for text in text_of(tp)]
             shown = [(th.BULLET, f"\u201c{e}\u201d" if quote else e) for e in entries]
-            lines = bulleted(shown, TEXT_WIDTH, MAX_ENTRIES, "touchpoints")
+            lines = bulleted(shown, TEXT_WIDTH, MAX_ENTRIES, "touchpoint")
             texts.append(TextBlock(lines))
         return self.text_row(top, word, texts)
 

@@ -1,0 +1,124 @@
+"""What each view shows, read back from the SVG of every example, with each backend.
+
+A stakeholder sees the PNG or PDF, not the YAML and not the SVG's hover text: what a
+card or a row says must be real text in the picture. These tests find the pain texts,
+the metrics against their targets, the evidence markers and the lanes they should
+hold, and not the ones they should leave out.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from functools import cache
+
+import pytest
+from rendertools import BACKENDS
+from test_views_svg import NAMES, SVG, model, nodes, rendered, squash, text_of
+
+from cjmap.loader import load_text
+from cjmap.model import CJMap, Touchpoint
+from cjmap.render import dot, render_dot
+from cjmap.render import theme as th
+from cjmap.render.views import render_map
+from cjmap.render.views.common import worst_first
+from cjmap.text import amount
+from cjmap.validate import validate_document
+from conftest import EXAMPLES
+
+
+def card(root: ET.Element, touchpoint: Touchpoint) -> ET.Element:
+    return nodes(root)[dot.node_id("tp", touchpoint.id)]
+
+
+def dashed(group: ET.Element) -> bool:
+    return any(element.get("stroke-dasharray") for element in group.iter())
+
+
+def start(text: str, size: int = 24) -> str:
+    """The first letters of a text as a card shows it (a card may cut a long text)."""
+    return squash(text)[:size]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("name", NAMES)
+def test_flow_cards_show_the_worst_pains_the_metrics_and_the_evidence(
+    name: str, backend: str
+) -> None:
+    root = rendered(name, "flow", backend)
+    for touchpoint in model(name).touchpoints:
+        shown = text_of(card(root, touchpoint))
+        pains = worst_first(touchpoint.pains)
+        for pain in pains[:2]:
+            assert start(pain.text) in shown, (touchpoint.id, pain.text)
+        more = len(pains) - 2
+        if more > 0:
+            assert squash(f"+{more} more pain{'s' if more > 1 else ''}") in shown
+        for pain in pains[2:]:
+            if not any(start(pain.text) in start(p.text, 200) for p in pains[:2]):
+                assert start(pain.text) not in shown  # counted, not listed
+        for metric in touchpoint.metrics:
+            against = squash(
+                f"{amount(metric.value, metric.unit)} vs {amount(metric.target, metric.unit)}"
+            )
+            assert (against in shown) == metric.off_target, (touchpoint.id, metric.name)
+        if touchpoint.delights:
+            count = len(touchpoint.delights)
+            assert squash(f"{count} delight{'s' if count > 1 else ''}") in shown
+        assert ("hypothesis" in shown) == (touchpoint.evidence == "hypothesis")
+        assert dashed(card(root, touchpoint)) == (touchpoint.evidence == "hypothesis")
+        assert (squash(f"{th.VALIDATED_MARK} validated") in shown) == (
+            touchpoint.evidence == "validated"
+        )
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("name", NAMES)
+def test_flow_legend_explains_every_marker(name: str, backend: str) -> None:
+    legend = "".join(
+        text_of(group)
+        for node, group in nodes(rendered(name, "flow", backend)).items()
+        if node.startswith("legend")
+    )
+    for words in (
+        f"{th.MOMENT_OF_TRUTH_MARK} Moment of truth",
+        f"{th.ROADBLOCK_MARK} Roadblock",
+        f"{th.PAIN_MARK} a pain, worst first",
+        f"{th.OFF_TARGET_MARK} a metric off its target",
+        "hypothesis: not yet checked with customers (dashed)",
+        "observed",
+        f"{th.VALIDATED_MARK} validated",
+    ):
+        assert squash(words) in legend, words
+
+
+@cache
+def third_party_map() -> CJMap:
+    """The coffee example with its first touchpoint run by a third party."""
+    text = (EXAMPLES / "coffee-subscription.yaml").read_text("utf-8")
+    text = text.replace(
+        "\nchannels:\n",
+        "\norganisations:\n  - {id: insta, name: Instagram Inc, kind: third-party}\n"
+        "  - {id: post, name: Royal Mail, kind: partner}\nchannels:\n",
+        1,
+    )
+    first = text.index("    stage:", text.index("\ntouchpoints:\n"))
+    text = text[:first] + "    organisation: insta\n" + text[first:]
+    checked = validate_document(load_text(text, "third-party.yaml"))
+    assert checked.model is not None, checked.findings
+    return checked.model
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_flow_sets_third_party_touchpoints_apart(backend: str) -> None:
+    model = third_party_map()
+    root = ET.fromstring(render_dot(render_map(model, "flow"), "svg", backend=backend))
+    drawn = nodes(root)
+    first, *others = model.touchpoints
+    band = drawn[dot.node_id("tp", first.id)]
+    assert squash("THIRD PARTY: Instagram Inc") in text_of(band)
+    assert th.THIRD_PARTY in {e.get("fill") for e in band.iter(f"{SVG}polygon")}
+    for touchpoint in others:
+        assert "THIRDPARTY" not in text_of(drawn[dot.node_id("tp", touchpoint.id)])
+    assert "THIRDPARTY" in text_of(drawn["legend_third_party"])
+    plain = nodes(rendered("coffee-subscription", "flow", backend))
+    assert "legend_third_party" not in plain  # only where a third party is drawn
