@@ -6,16 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from cjmap.config import (
-    DEFAULT_JARGON,
-    DEFAULT_STALE_DAYS,
+from cjmap.findings import Severity
+from cjmap.lint.config import (
     Config,
     ConfigError,
     ConfigFinder,
     find_config_file,
     load_config,
 )
-from cjmap.findings import Severity
+from cjmap.lint.rules.internal_jargon import DEFAULT_JARGON, EXTEND_JARGON, JARGON
+from cjmap.lint.rules.stale_map import STALE_DAYS
 from conftest import MINIMAL, run_cli
 
 # MINIMAL lints with these rules (no emotion, customer view or owner on its touchpoints).
@@ -114,7 +114,7 @@ def test_severity_override(tmp_path: Path) -> None:
 
 
 def test_library_defaults_and_parsed_values(tmp_path: Path) -> None:
-    assert Config().jargon == DEFAULT_JARGON and Config().stale_days == DEFAULT_STALE_DAYS
+    assert Config().option(JARGON) == DEFAULT_JARGON and Config().option(STALE_DAYS) == 180
     config = load_config(
         write(
             tmp_path,
@@ -124,14 +124,12 @@ def test_library_defaults_and_parsed_values(tmp_path: Path) -> None:
         )
     )
     assert config.select == {"stage-without-touchpoints", "missing-owner"}
-    assert config.jargon == ("deposit", "NBA")
-    assert config.stale_days == 30
+    assert (config.option(JARGON), config.option(EXTEND_JARGON)) == (("deposit",), ("NBA",))
+    assert config.option(STALE_DAYS) == 30
     assert dict(config.severity) == {"missing-owner": Severity.WARNING}
     assert config.is_enabled("missing-owner") and not config.is_enabled("missing-emotion")
-    assert load_config(write(tmp_path, "b/cjmap.toml", 'extend-jargon = ["NBA"]\n')).jargon == (
-        *DEFAULT_JARGON,
-        "NBA",
-    )
+    extended = load_config(write(tmp_path, "b/cjmap.toml", 'extend-jargon = ["NBA"]\n'))
+    assert (extended.option(JARGON), extended.option(EXTEND_JARGON)) == (DEFAULT_JARGON, ("NBA",))
 
 
 def test_finder_reads_each_file_once(tmp_path: Path) -> None:

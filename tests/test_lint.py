@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from cjmap.config import Config
 from cjmap.lint import lint_document, run_rules
+from cjmap.lint.config import Config
 from cjmap.loader import load_text
 from cjmap.validate import validate_document
 from conftest import EXAMPLES, MINIMAL, ROOT, readme_output, run_cli

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cjmap.rules import all_rules
+from cjmap.lint.registry import all_rules
 from conftest import ROOT, run_cli
 
 

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from cjmap.findings import VALIDATE_CHECKS, Finding, Report, Severity
-from cjmap.rules import all_checks, all_rules
+from cjmap.lint.registry import all_checks, all_rules
 from cjmap.writers.sarif import artifact_uri, sarif_log
 from conftest import EXAMPLES, MINIMAL, run_cli
 

@@ -7,9 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lintcheck import CLEAN, at, found, messages, replace
 
-from cjmap.config import DEFAULT_JARGON
-from cjmap.rules import find_rule
-from cjmap.rules.internal_jargon import jargon_pattern, may_have_jargon
+from cjmap.lint.registry import find_rule
+from cjmap.lint.rules.internal_jargon import DEFAULT_JARGON, jargon_pattern, may_have_jargon
 
 
 def test_points_at_the_word_in_a_touchpoint_name(tmp_path: Path) -> None:

@@ -12,9 +12,10 @@ import pytest
 
 from cjmap.findings import Severity
 from cjmap.lint import lint_document
+from cjmap.lint.docs import INDEX, index_page, page
+from cjmap.lint.registry import all_rules, find_rule
+from cjmap.lint.rule import Rule
 from cjmap.loader import load_text
-from cjmap.rules import Rule, all_rules, find_rule
-from cjmap.rules.docs import INDEX, index_page, page
 from conftest import ROOT
 
 DOCS = ROOT / "docs" / "rules"
@@ -78,9 +79,9 @@ def test_rule_has_a_test_module(rule: Rule) -> None:
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)
 def test_rule_has_an_up_to_date_docs_page(rule: Rule) -> None:
     path = DOCS / f"{rule.name}.md"
-    assert path.is_file(), f"{path} is missing: run python -m cjmap.rules.docs docs/rules"
+    assert path.is_file(), f"{path} is missing: run python -m cjmap.lint.docs docs/rules"
     assert path.read_text(encoding="utf-8") == page(rule), (
-        f"{path} differs from the rule's docstring: run python -m cjmap.rules.docs docs/rules"
+        f"{path} differs from the rule's docstring: run python -m cjmap.lint.docs docs/rules"
     )
 
 

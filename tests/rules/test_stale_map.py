@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from lintcheck import CLEAN, at, found, messages, replace
 
-from cjmap.config import Config
 from cjmap.lint import lint_document
+from cjmap.lint.config import Config
 from cjmap.loader import load_text
 
 OLD = replace(f"updated: {date.today().isoformat()}", "updated: 2001-02-03")
@@ -23,7 +23,9 @@ def test_points_at_updated(tmp_path: Path) -> None:
 
 
 def stale(today: date, stale_days: int = 180) -> bool:
-    checked = lint_document(load_text(OLD, "m.yaml"), Config(stale_days=stale_days), today)
+    checked = lint_document(
+        load_text(OLD, "m.yaml"), Config(options={"stale-days": stale_days}), today
+    )
     return any(finding.rule == "stale-map" for finding in checked.findings)
 
 

@@ -28,31 +28,27 @@ def run(options: Options) -> int:
     from functools import partial
 
     from cjmap.commands.common import paths_of, report_paths, split_option, warn
-    from cjmap.config import ConfigError, rule_names
-    from cjmap.errors import UsageError
     from cjmap.findings import Report, Severity
     from cjmap.jobs import default_jobs
     from cjmap.lint import lint_paths
+    from cjmap.lint.config import rule_names
+    from cjmap.lint.registry import all_checks
     from cjmap.output import Reads, emit_text
-    from cjmap.rules import all_checks
     from cjmap.writers import findings_writer
 
-    try:
-        selected = (
-            None if options.select is None else rule_names(split_option(options.select), "--select")
-        )
-        ignored = rule_names(split_option(options.ignore), "--ignore")
-        linted = lint_paths(
-            list(options.paths),
-            config_file=options.config,
-            select=selected,
-            ignore=ignored,
-            max_size=options.max_size,
-            jobs=options.jobs or default_jobs(),
-            keep=False,
-        )
-    except ConfigError as exc:  # until ConfigError derives from cjmap.errors
-        raise UsageError(str(exc)) from None
+    selected = (
+        None if options.select is None else rule_names(split_option(options.select), "--select")
+    )
+    ignored = rule_names(split_option(options.ignore), "--ignore")
+    linted = lint_paths(
+        list(options.paths),
+        config_file=options.config,
+        select=selected,
+        ignore=ignored,
+        max_size=options.max_size,
+        jobs=options.jobs or default_jobs(),
+        keep=False,
+    )
     report_paths(linted.batch, options.verbose)
     if options.verbose:
         for path, used in linted.configs.items():

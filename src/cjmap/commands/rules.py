@@ -16,18 +16,14 @@ class Options:
 def run(options: Options) -> int:
     from functools import partial
 
-    from cjmap.errors import UsageError
+    from cjmap.lint.docs import page, rules_table
+    from cjmap.lint.registry import all_rules, find_rule
     from cjmap.output import Reads, as_is, emit_text
-    from cjmap.rules import UnknownRule, all_rules, find_rule
-    from cjmap.rules.docs import page, rules_table
     from cjmap.writers import row_writer
 
     rules = all_rules()
     if options.name is not None:
-        try:
-            rules = (find_rule(options.name),)
-        except UnknownRule as exc:  # until UnknownRule derives from cjmap.errors
-            raise UsageError(str(exc)) from None
+        rules = (find_rule(options.name),)
         if options.output_format == "table":
             text = page(rules[0])
             emit_text(as_is(text), None, Reads())

@@ -38,25 +38,29 @@ touchpoints:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from cjmap.findings import Severity
-from cjmap.rules import Context, Hit, make_rule
+from cjmap.lint.rule import Checker, make_rule
+from cjmap.model import Touchpoint
 
 VIEW = ("doing", "thinking", "feeling")
 
 
-def find(context: Context) -> Iterator[Hit]:
-    for index, touchpoint in enumerate(context.model.touchpoints):
+class MissingCustomerView(Checker):
+    def touchpoint(self, index: int, touchpoint: Touchpoint) -> None:
+        if (
+            touchpoint.doing is not None
+            and touchpoint.thinking is not None
+            and touchpoint.feeling is not None
+        ):
+            return  # the common case, without building the list
         missing = [key for key in VIEW if getattr(touchpoint, key) is None]
-        if missing:
-            listed = " and ".join(
-                [", ".join(missing[:-1]), missing[-1]] if len(missing) > 1 else missing
-            )
-            yield (
-                ("touchpoints", index),
-                f"touchpoint '{touchpoint.id}' does not say what the customer is {listed}",
-            )
+        listed = " and ".join(
+            [", ".join(missing[:-1]), missing[-1]] if len(missing) > 1 else missing
+        )
+        self.report(
+            ("touchpoints", index),
+            f"touchpoint '{touchpoint.id}' does not say what the customer is {listed}",
+        )
 
 
 RULE = make_rule(
@@ -64,6 +68,6 @@ RULE = make_rule(
     "missing-customer-view",
     "a touchpoint missing any of doing, thinking, feeling",
     Severity.INFO,
-    find,
+    MissingCustomerView,
     __doc__,
 )

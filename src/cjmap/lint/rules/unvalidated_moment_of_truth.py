@@ -39,25 +39,24 @@ touchpoints:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from cjmap.findings import Severity
-from cjmap.rules import Context, Hit, make_rule
+from cjmap.lint.rule import Checker, make_rule
+from cjmap.model import Touchpoint
 
 _ADVICE = "check it with customers and set evidence to observed or validated"
 
 
-def find(context: Context) -> Iterator[Hit]:
-    for index, touchpoint in enumerate(context.model.touchpoints):
+class UnvalidatedMomentOfTruth(Checker):
+    def touchpoint(self, index: int, touchpoint: Touchpoint) -> None:
         if not touchpoint.moment_of_truth or touchpoint.evidence != "hypothesis":
-            continue
+            return
         if "evidence" in touchpoint.model_fields_set:
-            yield (
+            self.report(
                 ("touchpoints", index, "evidence"),
                 f"moment of truth '{touchpoint.id}' rests on a hypothesis; {_ADVICE}",
             )
         else:
-            yield (
+            self.report(
                 ("touchpoints", index, "moment_of_truth"),
                 f"moment of truth '{touchpoint.id}' gives no evidence, so it is a hypothesis; "
                 f"{_ADVICE}",
@@ -69,6 +68,6 @@ RULE = make_rule(
     "unvalidated-moment-of-truth",
     "a moment of truth whose evidence is still a hypothesis",
     Severity.WARNING,
-    find,
+    UnvalidatedMomentOfTruth,
     __doc__,
 )

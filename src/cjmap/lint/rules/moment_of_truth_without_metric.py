@@ -41,16 +41,15 @@ touchpoints:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from cjmap.findings import Severity
-from cjmap.rules import Context, Hit, make_rule
+from cjmap.lint.rule import Checker, make_rule
+from cjmap.model import Touchpoint
 
 
-def find(context: Context) -> Iterator[Hit]:
-    for index, touchpoint in enumerate(context.model.touchpoints):
+class MomentOfTruthWithoutMetric(Checker):
+    def touchpoint(self, index: int, touchpoint: Touchpoint) -> None:
         if touchpoint.moment_of_truth and not touchpoint.metrics:
-            yield (
+            self.report(
                 ("touchpoints", index, "moment_of_truth"),
                 f"touchpoint '{touchpoint.id}' is a moment of truth, but nothing measures it; "
                 "add a metric",
@@ -62,6 +61,6 @@ RULE = make_rule(
     "moment-of-truth-without-metric",
     "a moment of truth nobody measures",
     Severity.WARNING,
-    find,
+    MomentOfTruthWithoutMetric,
     __doc__,
 )

@@ -40,36 +40,33 @@ touchpoints:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from cjmap.findings import Severity
-from cjmap.rules import Context, Hit, Located, make_rule
+from cjmap.lint.rule import Checker, Located, make_rule
 
 
-def find(context: Context) -> Iterator[Hit]:
-    config = context.config
-    for directive in context.suppressions.directives:
-        if not directive.covers:
-            scope = "in this file"
-        else:
-            scope = " or ".join(str(line) for line in directive.covers)
-            scope = f"on line {scope}"
-        where = Located(directive.line, directive.column)
-        if directive.names is None:
-            if not directive.used:
-                yield where, f"'{directive.text}' suppresses nothing: no finding {scope}"
-            continue
-        unused = sorted(
-            name
-            for name in directive.names
-            if config.is_enabled(name) and name not in directive.used
-        )
-        if unused:
-            yield (
-                where,
-                f"'{directive.text}' suppresses nothing for {', '.join(unused)}: "
-                f"no such finding {scope}",
+class UnusedSuppression(Checker):
+    def finish(self) -> None:
+        enabled = self.context.enabled
+        for directive in self.context.suppressions.directives:
+            if not directive.covers:
+                scope = "in this file"
+            else:
+                scope = " or ".join(str(line) for line in directive.covers)
+                scope = f"on line {scope}"
+            where = Located(directive.line, directive.column)
+            if directive.names is None:
+                if not directive.used:
+                    self.report(where, f"'{directive.text}' suppresses nothing: no finding {scope}")
+                continue
+            unused = sorted(
+                name for name in directive.names if name in enabled and name not in directive.used
             )
+            if unused:
+                self.report(
+                    where,
+                    f"'{directive.text}' suppresses nothing for {', '.join(unused)}: "
+                    f"no such finding {scope}",
+                )
 
 
 RULE = make_rule(
@@ -77,7 +74,7 @@ RULE = make_rule(
     "unused-suppression",
     "a suppression comment that suppresses nothing",
     Severity.WARNING,
-    find,
+    UnusedSuppression,
     __doc__,
     runs_last=True,
 )

@@ -47,20 +47,26 @@ journeys:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from cjmap.findings import Severity
-from cjmap.rules import Context, Hit, make_rule
+from cjmap.lint.rule import Checker, Context, make_rule
+from cjmap.model import Journey, Persona, Touchpoint
 
 
-def find(context: Context) -> Iterator[Hit]:
-    model = context.model
-    named = {journey.persona for journey in model.journeys}
-    for touchpoint in model.touchpoints:
-        named.update(touchpoint.personas or ())
-    for index, persona in enumerate(model.personas):
-        if persona.id not in named:
-            yield (
+class UnusedPersona(Checker):
+    def __init__(self, context: Context) -> None:
+        super().__init__(context)
+        self.named: set[str] = set()
+
+    def touchpoint(self, index: int, touchpoint: Touchpoint) -> None:
+        if touchpoint.personas:
+            self.named.update(touchpoint.personas)
+
+    def journey(self, index: int, journey: Journey) -> None:
+        self.named.add(journey.persona)
+
+    def persona(self, index: int, persona: Persona) -> None:
+        if persona.id not in self.named:
+            self.report(
                 ("personas", index, "id"),
                 f"persona '{persona.id}' ({persona.name}) is declared, "
                 "but no journey or touchpoint names it",
@@ -72,6 +78,6 @@ RULE = make_rule(
     "unused-persona",
     "a persona that no journey or touchpoint names",
     Severity.WARNING,
-    find,
+    UnusedPersona,
     __doc__,
 )

@@ -40,17 +40,22 @@ touchpoints:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from cjmap.findings import Severity
-from cjmap.rules import Context, Hit, make_rule
+from cjmap.lint.rule import Checker, Context, make_rule
+from cjmap.model import Channel, Touchpoint
 
 
-def find(context: Context) -> Iterator[Hit]:
-    used = {channel for touchpoint in context.model.touchpoints for channel in touchpoint.channels}
-    for index, channel in enumerate(context.model.channels):
-        if channel.id not in used:
-            yield (
+class UnusedChannel(Checker):
+    def __init__(self, context: Context) -> None:
+        super().__init__(context)
+        self.used: set[str] = set()
+
+    def touchpoint(self, index: int, touchpoint: Touchpoint) -> None:
+        self.used.update(touchpoint.channels)
+
+    def channel(self, index: int, channel: Channel) -> None:
+        if channel.id not in self.used:
+            self.report(
                 ("channels", index, "id"),
                 f"channel '{channel.id}' ({channel.name}) is declared, but no touchpoint uses it",
             )
@@ -61,6 +66,6 @@ RULE = make_rule(
     "unused-channel",
     "a channel that no touchpoint uses",
     Severity.WARNING,
-    find,
+    UnusedChannel,
     __doc__,
 )

@@ -4,7 +4,7 @@ A rule's page is built from its module docstring, so `cjmap rules NAME`, SARIF
 help and ``docs/rules/NAME.md`` always say the same thing. After changing a
 rule's docstring, regenerate the pages with::
 
-    python -m cjmap.rules.docs docs/rules
+    python -m cjmap.lint.docs docs/rules
 
 (a test fails while the pages in the repository and the docstrings differ).
 """
@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cjmap.rules import Rule, all_rules
+from cjmap.lint.registry import all_rules
+from cjmap.lint.rule import Rule
 
 if TYPE_CHECKING:
     from cjmap.writers.table import Table
@@ -32,6 +33,7 @@ def page(rule: Rule) -> str:
         f"Default severity: **{info.severity.value}**. "
         f"{info.summary[:1].upper()}{info.summary[1:]}.\n\n"
         f"## What it checks\n\n{info.description}\n\n"
+        f"{options_section(rule)}"
         "## Silencing it\n\n"
         f"- One finding: `# cjmap: ignore[{info.rule}]` at the end of the line the finding "
         "names (or alone on the line above it).\n"
@@ -40,6 +42,29 @@ def page(rule: Rule) -> str:
         f"or in `cjmap.toml`, or `cjmap lint --ignore {info.rule}`.\n"
         f'- Another severity: `{info.rule} = "info"` in `[tool.cjmap.severity]` '
         "(`[severity]` in `cjmap.toml`).\n"
+    )
+
+
+def options_section(rule: Rule) -> str:
+    """The rule's options as a table, for its page; empty for a rule without options."""
+    if not rule.options:
+        return ""
+    rows = "\n".join(
+        f"| `{option.key}` | {option.type.name} | `{option.type.toml(option.default)}` "
+        f"| {option.help} |"
+        for option in rule.options
+    )
+    example = "\n".join(
+        f"{option.key} = "
+        f"{option.type.toml(option.default if option.example is None else option.example)}"
+        for option in rule.options
+    )
+    return (
+        "## Options\n\n"
+        "In `[tool.cjmap]` of `pyproject.toml`, or at the top of `cjmap.toml`:\n\n"
+        "| Option | Type | Default | Meaning |\n|---|---|---|---|\n"
+        f"{rows}\n\n"
+        f"```toml\n[tool.cjmap]\n{example}\n```\n\n"
     )
 
 
@@ -151,10 +176,10 @@ def rules_table(rules: Sequence[Rule]) -> Table:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Regenerate the docs pages: ``python -m cjmap.rules.docs docs/rules``."""
+    """Regenerate the docs pages: ``python -m cjmap.lint.docs docs/rules``."""
     args = list(sys.argv[1:] if argv is None else argv)
     if len(args) != 1:
-        print("usage: python -m cjmap.rules.docs FOLDER", file=sys.stderr)
+        print("usage: python -m cjmap.lint.docs FOLDER", file=sys.stderr)
         return 2
     for path in write_pages(Path(args[0])):
         print(f"Wrote {path}")

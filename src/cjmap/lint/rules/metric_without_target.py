@@ -42,21 +42,20 @@ touchpoints:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from cjmap.findings import Severity
-from cjmap.rules import Context, Hit, make_rule
+from cjmap.lint.rule import Checker, make_rule
+from cjmap.loader import PathKey
+from cjmap.model import Metric, Touchpoint
 from cjmap.validate import shown
 
 
-def find(context: Context) -> Iterator[Hit]:
-    for index, touchpoint in enumerate(context.model.touchpoints):
-        for number, metric in enumerate(touchpoint.metrics):
-            if metric.target is None:
-                yield (
-                    ("touchpoints", index, "metrics", number),
-                    f"metric {shown(metric.name)} of touchpoint '{touchpoint.id}' has no target",
-                )
+class MetricWithoutTarget(Checker):
+    def metric(self, where: PathKey, touchpoint: Touchpoint, metric: Metric) -> None:
+        if metric.target is None:
+            self.report(
+                where,
+                f"metric {shown(metric.name)} of touchpoint '{touchpoint.id}' has no target",
+            )
 
 
 RULE = make_rule(
@@ -64,6 +63,6 @@ RULE = make_rule(
     "metric-without-target",
     "a metric with no target",
     Severity.INFO,
-    find,
+    MetricWithoutTarget,
     __doc__,
 )

@@ -44,17 +44,22 @@ touchpoints:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from cjmap.findings import Severity
-from cjmap.rules import Context, Hit, make_rule
+from cjmap.lint.rule import Checker, Context, make_rule
+from cjmap.model import Stage, Touchpoint
 
 
-def find(context: Context) -> Iterator[Hit]:
-    used = {touchpoint.stage for touchpoint in context.model.touchpoints}
-    for index, stage in enumerate(context.model.stages):
-        if stage.id not in used:
-            yield (
+class StageWithoutTouchpoints(Checker):
+    def __init__(self, context: Context) -> None:
+        super().__init__(context)
+        self.used: set[str] = set()
+
+    def touchpoint(self, index: int, touchpoint: Touchpoint) -> None:
+        self.used.add(touchpoint.stage)
+
+    def stage(self, index: int, stage: Stage) -> None:
+        if stage.id not in self.used:
+            self.report(
                 ("stages", index, "id"),
                 f"stage '{stage.id}' ({stage.name}) has no touchpoint: "
                 "nobody has mapped how customers meet the brand here",
@@ -66,6 +71,6 @@ RULE = make_rule(
     "stage-without-touchpoints",
     "a lifecycle stage with no touchpoint",
     Severity.WARNING,
-    find,
+    StageWithoutTouchpoints,
     __doc__,
 )

@@ -33,14 +33,14 @@ touchpoints:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from cjmap.findings import Severity
-from cjmap.rules import Context, Hit, make_rule
+from cjmap.lint.rule import Checker, Located, make_rule
 
 
-def find(context: Context) -> Iterator[Hit]:
-    yield from context.suppressions.problems
+class InvalidSuppression(Checker):
+    def finish(self) -> None:
+        for (line, column), message in self.context.suppressions.problems:
+            self.report(Located(line, column), message)
 
 
 RULE = make_rule(
@@ -48,6 +48,6 @@ RULE = make_rule(
     "invalid-suppression",
     "a suppression comment names no lint rule or is malformed",
     Severity.WARNING,
-    find,
+    InvalidSuppression,
     __doc__,
 )

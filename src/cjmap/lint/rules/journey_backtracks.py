@@ -36,22 +36,24 @@ journeys:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from cjmap.findings import Severity
-from cjmap.rules import Context, Hit, make_rule
+from cjmap.lint.rule import Checker, Context, make_rule
+from cjmap.model import Journey
 
 
-def find(context: Context) -> Iterator[Hit]:
-    model = context.model
-    stage_of = {touchpoint.id: touchpoint.stage for touchpoint in model.touchpoints}
-    order = model.stage_index
-    for index, journey in enumerate(model.journeys):
+class JourneyBacktracks(Checker):
+    def __init__(self, context: Context) -> None:
+        super().__init__(context)
+        model = context.model
+        self.stage_of = {touchpoint.id: touchpoint.stage for touchpoint in model.touchpoints}
+        self.order = model.stage_index
+
+    def journey(self, index: int, journey: Journey) -> None:
         previous = None
         for step, touchpoint_id in enumerate(journey.steps):
-            stage = stage_of[touchpoint_id]
-            if previous is not None and order[stage] < order[previous]:
-                yield (
+            stage = self.stage_of[touchpoint_id]
+            if previous is not None and self.order[stage] < self.order[previous]:
+                self.report(
                     ("journeys", index, "steps", step),
                     f"journey '{journey.id}' moves back from stage '{previous}' to the earlier "
                     f"stage '{stage}' at step '{touchpoint_id}'",
@@ -64,6 +66,6 @@ RULE = make_rule(
     "journey-backtracks",
     "a journey that moves back to an earlier stage",
     Severity.WARNING,
-    find,
+    JourneyBacktracks,
     __doc__,
 )

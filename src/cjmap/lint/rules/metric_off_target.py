@@ -47,10 +47,10 @@ touchpoints:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from cjmap.findings import Severity
-from cjmap.rules import Context, Hit, make_rule
+from cjmap.lint.rule import Checker, make_rule
+from cjmap.loader import PathKey
+from cjmap.model import Metric, Touchpoint
 from cjmap.validate import shown
 
 
@@ -62,16 +62,15 @@ def quantity(value: float, unit: str | None) -> str:
     return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
 
 
-def find(context: Context) -> Iterator[Hit]:
-    for index, touchpoint in enumerate(context.model.touchpoints):
-        for number, metric in enumerate(touchpoint.metrics):
-            if metric.off_target and metric.value is not None and metric.target is not None:
-                yield (
-                    ("touchpoints", index, "metrics", number, "value"),
-                    f"metric {shown(metric.name)} of touchpoint '{touchpoint.id}' is "
-                    f"{quantity(metric.value, metric.unit)}, worse than its target of "
-                    f"{quantity(metric.target, metric.unit)} ({metric.better} is better)",
-                )
+class MetricOffTarget(Checker):
+    def metric(self, where: PathKey, touchpoint: Touchpoint, metric: Metric) -> None:
+        if metric.value is not None and metric.target is not None and metric.off_target:
+            self.report(
+                (*where, "value"),
+                f"metric {shown(metric.name)} of touchpoint '{touchpoint.id}' is "
+                f"{quantity(metric.value, metric.unit)}, worse than its target of "
+                f"{quantity(metric.target, metric.unit)} ({metric.better} is better)",
+            )
 
 
 RULE = make_rule(
@@ -79,6 +78,6 @@ RULE = make_rule(
     "metric-off-target",
     "a metric whose value is worse than its target",
     Severity.INFO,
-    find,
+    MetricOffTarget,
     __doc__,
 )

@@ -47,32 +47,27 @@ actions:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from cjmap.findings import Severity
-from cjmap.model import SEVERITIES
-from cjmap.rules import Context, Hit, make_rule
+from cjmap.lint.rule import Checker, Context, make_rule
+from cjmap.loader import PathKey
+from cjmap.model import SEVERITIES, Pain, Touchpoint
 from cjmap.validate import shown
 
 SEVERE = SEVERITIES.index("high")
 
 
-def find(context: Context) -> Iterator[Hit]:
-    covered = context.model.covered_touchpoints
-    for index, touchpoint in enumerate(context.model.touchpoints):
-        if touchpoint.id in covered:
-            continue
-        for number, pain in enumerate(touchpoint.pains):
-            if pain.roadblock or pain.severity_rank >= SEVERE:
-                kind = (
-                    f"roadblock ({pain.severity} pain)"
-                    if pain.roadblock
-                    else f"{pain.severity} pain"
-                )
-                yield (
-                    ("touchpoints", index, "pains", number),
-                    f"{kind} on touchpoint '{touchpoint.id}' has no action: {shown(pain.text)}",
-                )
+class UnaddressedPain(Checker):
+    def __init__(self, context: Context) -> None:
+        super().__init__(context)
+        self.covered = context.model.covered_touchpoints
+
+    def pain(self, where: PathKey, touchpoint: Touchpoint, pain: Pain) -> None:
+        if not (pain.roadblock or pain.severity_rank >= SEVERE) or touchpoint.id in self.covered:
+            return
+        kind = f"roadblock ({pain.severity} pain)" if pain.roadblock else f"{pain.severity} pain"
+        self.report(
+            where, f"{kind} on touchpoint '{touchpoint.id}' has no action: {shown(pain.text)}"
+        )
 
 
 RULE = make_rule(
@@ -80,6 +75,6 @@ RULE = make_rule(
     "unaddressed-pain",
     "a high or critical pain, or a roadblock, on a touchpoint no action covers",
     Severity.WARNING,
-    find,
+    UnaddressedPain,
     __doc__,
 )

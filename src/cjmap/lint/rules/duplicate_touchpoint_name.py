@@ -42,24 +42,26 @@ touchpoints:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from cjmap.findings import Severity
-from cjmap.rules import Context, Hit, make_rule
+from cjmap.lint.rule import Checker, Context, make_rule
+from cjmap.model import Touchpoint
 
 
-def find(context: Context) -> Iterator[Hit]:
-    first_with_name: dict[str, int] = {}
-    touchpoints = context.model.touchpoints
-    for index, touchpoint in enumerate(touchpoints):
+class DuplicateTouchpointName(Checker):
+    def __init__(self, context: Context) -> None:
+        super().__init__(context)
+        self.first_with_name: dict[str, int] = {}
+
+    def touchpoint(self, index: int, touchpoint: Touchpoint) -> None:
         key = " ".join(touchpoint.name.casefold().split())
-        first = first_with_name.setdefault(key, index)
+        first = self.first_with_name.setdefault(key, index)
         if first != index:
-            first_line = context.document.locate(("touchpoints", first, "name"))[0]
-            yield (
+            model, document = self.context.model, self.context.document
+            first_line = document.locate(("touchpoints", first, "name"))[0]
+            self.report(
                 ("touchpoints", index, "name"),
                 f"touchpoint '{touchpoint.id}' has the same name as touchpoint "
-                f"'{touchpoints[first].id}' (line {first_line}): {touchpoint.name!r}",
+                f"'{model.touchpoints[first].id}' (line {first_line}): {touchpoint.name!r}",
             )
 
 
@@ -68,6 +70,6 @@ RULE = make_rule(
     "duplicate-touchpoint-name",
     "two touchpoints with the same name",
     Severity.WARNING,
-    find,
+    DuplicateTouchpointName,
     __doc__,
 )

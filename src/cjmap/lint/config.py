@@ -9,74 +9,58 @@ file instead. Keys:
 [tool.cjmap]                       # or the same keys at the top of cjmap.toml
 select = ["missing-owner", "L101"] # rules to run (names or codes); default: all
 ignore = ["internal-jargon"]       # rules not to run
-jargon = ["SKU", "funnel"]         # replaces the internal-jargon word list
-extend-jargon = ["NBA"]            # adds words to it
-stale-days = 90                    # stale-map: days after which a map is stale
+jargon = ["SKU", "funnel"]         # an option of a rule (here internal-jargon)
 
 [tool.cjmap.severity]              # or [severity] in cjmap.toml
 missing-owner = "warning"          # error, warning or info
 ```
 
-Any other key, a rule name that does not exist or a value of the wrong type is
-a ConfigError naming the file and the key: a typo must never silently turn a
-rule off.
+Besides select, ignore and severity, the keys are the options the rules declare
+(``cjmap.lint.rule.Option``), each read and checked by its type. Any other key,
+a rule name that does not exist or a value of the wrong type is a ConfigError
+naming the file and the key: a typo must never silently turn a rule off.
 """
 
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from cjmap.errors import UsageError, cannot
 from cjmap.findings import Severity
+from cjmap.lint.registry import UnknownRule, all_rules, find_rule
+from cjmap.lint.rule import Option, OptionType, TextList
 
-DEFAULT_STALE_DAYS = 180
-"""stale-map: a map last revised more than this many days ago is stale."""
-
-DEFAULT_JARGON: tuple[str, ...] = (
-    # Sales and marketing pipeline words.
-    "lead",
-    "MQL",
-    "SQL",
-    "funnel",
-    "conversion",
-    "upsell",
-    "cross-sell",
-    "CTA",
-    "acquisition",
-    "retention",
-    "churn",
-    # Business models and measures.
-    "B2B",
-    "B2C",
-    "D2C",
-    "ARPU",
-    "LTV",
-    "KPI",
-    "NPS",
-    "CSAT",
-    "SLA",
-    # Systems and catalogue words.
-    "CRM",
-    "SKU",
-    # Journey-mapping words themselves: the customer never says them.
-    "touchpoint",
-    "omnichannel",
-    "onboarding flow",
-)
-"""Words of the company, not of its customers, that internal-jargon looks for."""
+T = TypeVar("T")
 
 CONFIG_FILE = "cjmap.toml"
 PYPROJECT = "pyproject.toml"
 
-_LIST_KEYS = ("select", "ignore", "jargon", "extend-jargon")
-KEYS = (*_LIST_KEYS, "severity", "stale-days")
+_RULE_LISTS = ("select", "ignore")
+_RULE_LIST = TextList()
 
 
-class ConfigError(Exception):
+class ConfigError(UsageError):
     """A config file that cannot be used; the message names the file and the key."""
+
+
+@cache
+def rule_options() -> dict[str, Option[Any]]:
+    """Every rule's options, by key."""
+    return {option.key: option for rule in all_rules() for option in rule.options}
+
+
+@cache
+def config_keys() -> tuple[str, ...]:
+    """Every key a config table may hold, as messages list them: the lists first
+    (select, ignore, then the rules' lists of words), the severity table, the rest."""
+    lists = [key for key, option in rule_options().items() if isinstance(option.type, TextList)]
+    others = [key for key in rule_options() if key not in lists]
+    return (*_RULE_LISTS, *lists, "severity", *others)
 
 
 @dataclass(frozen=True)
@@ -90,8 +74,8 @@ class Config:
     select: frozenset[str] | None = None
     ignore: frozenset[str] = frozenset()
     severity: Mapping[str, Severity] = field(default_factory=dict)
-    jargon: tuple[str, ...] = DEFAULT_JARGON
-    stale_days: int = DEFAULT_STALE_DAYS
+    options: Mapping[str, Any] = field(default_factory=dict)
+    """The rules' options set in the file, by key, as their types read them."""
 
     def is_enabled(self, rule_name: str) -> bool:
         selected = self.select is None or rule_name in self.select
@@ -99,6 +83,11 @@ class Config:
 
     def severity_of(self, rule_name: str, default: Severity) -> Severity:
         return self.severity.get(rule_name, default)
+
+    def option(self, option: Option[T]) -> T:
+        """A rule's option: the file's value, else the option's default."""
+        value: T = self.options.get(option.key, option.default)
+        return value
 
     def with_command_line(
         self, select: frozenset[str] | None, ignore: frozenset[str] = frozenset()
@@ -115,8 +104,6 @@ DEFAULT_CONFIG = Config()
 
 def rule_names(values: Iterable[str], where: str) -> frozenset[str]:
     """Canonical rule names for names or codes; ConfigError naming ``where`` otherwise."""
-    from cjmap.rules import UnknownRule, find_rule
-
     names: set[str] = set()
     for value in values:
         try:
@@ -124,12 +111,6 @@ def rule_names(values: Iterable[str], where: str) -> frozenset[str]:
         except UnknownRule as exc:
             raise ConfigError(f"{where}: {exc}") from None
     return frozenset(names)
-
-
-def _string_list(value: Any, where: str, example: str) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
-        raise ConfigError(f"{where} must be a list of text, like {example}, not {_shown(value)}")
-    return value
 
 
 def _shown(value: Any) -> str:
@@ -144,37 +125,23 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-def parse_config(table: Mapping[str, Any], source: Path, prefix: str = "") -> Config:
-    """A Config from the table read from ``source``; ``prefix`` is the table's name with a
-    trailing dot ("tool.cjmap.") so that messages name keys as the file spells them."""
-    from cjmap.validate import suggest
+def _read(kind: OptionType[T], value: Any, where: str) -> T:
+    """The value as its type reads it; ConfigError naming ``where`` otherwise."""
+    read = kind.read(value)
+    if read is None:
+        raise ConfigError(f"{where} must be {kind.expected}, not {_shown(value)}")
+    return read
 
-    for key in table:
-        if key not in KEYS:
-            raise ConfigError(
-                f"{source}: unknown key '{prefix}{key}'{suggest(key, KEYS)} "
-                f"(the keys are {', '.join(KEYS)})"
-            )
 
-    def where(key: str) -> str:
-        return f"{source}: {prefix}{key}"
-
-    lists = {
-        key: _string_list(table[key], where(key), '["missing-owner", "L101"]')
-        for key in _LIST_KEYS
-        if key in table
-    }
-    select = rule_names(lists["select"], where("select")) if "select" in lists else None
-    ignore = rule_names(lists.get("ignore", []), where("ignore"))
-
-    severity: dict[str, Severity] = {}
-    raw_severity = table.get("severity", {})
-    if not isinstance(raw_severity, dict):
+def _severities(table: Any, where: Callable[[str], str]) -> dict[str, Severity]:
+    """The [severity] table: rule = "error", "warning" or "info"."""
+    if not isinstance(table, dict):
         raise ConfigError(
             f'{where("severity")} must be a table of rule = "error", "warning" or "info", '
-            f"not {_shown(raw_severity)}"
+            f"not {_shown(table)}"
         )
-    for rule, level in raw_severity.items():
+    severity: dict[str, Severity] = {}
+    for rule, level in table.items():
         (name,) = rule_names([rule], where(f"severity.{rule}"))
         if level not in {severity.value for severity in Severity}:
             raise ConfigError(
@@ -182,23 +149,47 @@ def parse_config(table: Mapping[str, Any], source: Path, prefix: str = "") -> Co
                 f"not {_shown(level)}"
             )
         severity[name] = Severity(level)
+    return severity
 
-    jargon = tuple(lists.get("jargon", DEFAULT_JARGON)) + tuple(lists.get("extend-jargon", []))
 
-    stale_days = table.get("stale-days", DEFAULT_STALE_DAYS)
-    if isinstance(stale_days, bool) or not isinstance(stale_days, int) or stale_days < 1:
-        raise ConfigError(
-            f"{where('stale-days')} must be a whole number of days, 1 or more, "
-            f"not {_shown(stale_days)}"
-        )
+def parse_config(table: Mapping[str, Any], source: Path, prefix: str = "") -> Config:
+    """A Config from the table read from ``source``; ``prefix`` is the table's name with a
+    trailing dot ("tool.cjmap.") so that messages name keys as the file spells them.
 
+    Keys are checked in the order config_keys lists them, each rule's options by
+    their declared type."""
+    from cjmap.validate import suggest
+
+    keys = config_keys()
+    for key in table:
+        if key not in keys:
+            raise ConfigError(
+                f"{source}: unknown key '{prefix}{key}'{suggest(key, keys)} "
+                f"(the keys are {', '.join(keys)})"
+            )
+
+    def where(key: str) -> str:
+        return f"{source}: {prefix}{key}"
+
+    rules: dict[str, frozenset[str]] = {}
+    severity: dict[str, Severity] = {}
+    options: dict[str, Any] = {}
+    for key in keys:
+        if key not in table:
+            continue
+        if key in _RULE_LISTS:
+            names: tuple[str, ...] = _read(_RULE_LIST, table[key], where(key))
+            rules[key] = rule_names(names, where(key))
+        elif key == "severity":
+            severity = _severities(table[key], where)
+        else:
+            options[key] = _read(rule_options()[key].type, table[key], where(key))
     return Config(
         source=source,
-        select=select,
-        ignore=ignore,
+        select=rules.get("select"),
+        ignore=rules.get("ignore", frozenset()),
         severity=severity,
-        jargon=jargon,
-        stale_days=stale_days,
+        options=options,
     )
 
 
@@ -214,7 +205,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
     except IsADirectoryError:
         raise ConfigError(f"{path}: is a folder, not a config file") from None
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise ConfigError(cannot(path, "read", exc)) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     except UnicodeDecodeError:

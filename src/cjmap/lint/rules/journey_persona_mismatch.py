@@ -55,20 +55,19 @@ journeys:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from cjmap.findings import Severity
-from cjmap.rules import Context, Hit, make_rule
+from cjmap.lint.rule import Checker, make_rule
+from cjmap.model import Journey
 
 
-def find(context: Context) -> Iterator[Hit]:
-    touchpoints = context.model.touchpoints_by_id
-    for index, journey in enumerate(context.model.journeys):
+class JourneyPersonaMismatch(Checker):
+    def journey(self, index: int, journey: Journey) -> None:
+        touchpoints = self.context.model.touchpoints_by_id
         for step, touchpoint_id in enumerate(journey.steps):
             touchpoint = touchpoints[touchpoint_id]
             if not touchpoint.applies_to(journey.persona):
                 only = ", ".join(f"'{persona}'" for persona in touchpoint.personas or ())
-                yield (
+                self.report(
                     ("journeys", index, "steps", step),
                     f"journey '{journey.id}' is for persona '{journey.persona}', but its step "
                     f"'{touchpoint_id}' applies only to {only}",
@@ -80,6 +79,6 @@ RULE = make_rule(
     "journey-persona-mismatch",
     "a journey step whose touchpoint does not apply to the journey's persona",
     Severity.ERROR,
-    find,
+    JourneyPersonaMismatch,
     __doc__,
 )

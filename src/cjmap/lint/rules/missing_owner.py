@@ -34,16 +34,15 @@ touchpoints:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from cjmap.findings import Severity
-from cjmap.rules import Context, Hit, make_rule
+from cjmap.lint.rule import Checker, make_rule
+from cjmap.model import Touchpoint
 
 
-def find(context: Context) -> Iterator[Hit]:
-    for index, touchpoint in enumerate(context.model.touchpoints):
+class MissingOwner(Checker):
+    def touchpoint(self, index: int, touchpoint: Touchpoint) -> None:
         if touchpoint.owner is None:
-            yield (
+            self.report(
                 ("touchpoints", index),
                 f"touchpoint '{touchpoint.id}' has no owner; name the team that owns it",
             )
@@ -54,6 +53,6 @@ RULE = make_rule(
     "missing-owner",
     "a touchpoint with no owning team",
     Severity.INFO,
-    find,
+    MissingOwner,
     __doc__,
 )

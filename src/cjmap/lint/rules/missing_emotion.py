@@ -36,16 +36,15 @@ touchpoints:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from cjmap.findings import Severity
-from cjmap.rules import Context, Hit, make_rule
+from cjmap.lint.rule import Checker, make_rule
+from cjmap.model import Touchpoint
 
 
-def find(context: Context) -> Iterator[Hit]:
-    for index, touchpoint in enumerate(context.model.touchpoints):
+class MissingEmotion(Checker):
+    def touchpoint(self, index: int, touchpoint: Touchpoint) -> None:
         if touchpoint.emotion is None:
-            yield (
+            self.report(
                 ("touchpoints", index),
                 f"touchpoint '{touchpoint.id}' has no emotion; "
                 "say how the customer feels here, from -2 to 2",
@@ -57,6 +56,6 @@ RULE = make_rule(
     "missing-emotion",
     "a touchpoint without an emotion",
     Severity.WARNING,
-    find,
+    MissingEmotion,
     __doc__,
 )
