@@ -34,6 +34,7 @@ from cjmap.errors import UsageError, cannot
 from cjmap.findings import Severity
 from cjmap.lint.registry import UnknownRule, all_rules, find_rule
 from cjmap.lint.rule import Option, OptionType, TextList
+from cjmap.text import suggest
 
 T = TypeVar("T")
 
@@ -158,8 +159,6 @@ def parse_config(table: Mapping[str, Any], source: Path, prefix: str = "") -> Co
 
     Keys are checked in the order config_keys lists them, each rule's options by
     their declared type."""
-    from cjmap.validate import suggest
-
     keys = config_keys()
     for key in table:
         if key not in keys:

@@ -23,7 +23,8 @@ from cjmap.lint.rule import Checker, Context, Located, Rule
 from cjmap.lint.suppressions import parse_suppressions
 from cjmap.loader import DEFAULT_MAX_SIZE, Document
 from cjmap.model import CJMap
-from cjmap.validate import Batch, Checked, check_paths, one_line, validate_document, validate_path
+from cjmap.text import one_line
+from cjmap.validate import Batch, Checked, check_paths, validate_document, validate_path
 
 
 def _subscribers(checkers: Sequence[Checker], kind: str) -> list[Callable[..., None]]:

@@ -14,6 +14,7 @@ from functools import cache
 from cjmap.errors import UsageError
 from cjmap.findings import VALIDATE_CHECKS, Check
 from cjmap.lint.rule import Rule
+from cjmap.text import suggest
 
 RULES_PACKAGE = "cjmap.lint.rules"
 
@@ -46,8 +47,6 @@ def _rules_by_key() -> dict[str, Rule]:
 
 def find_rule(name_or_code: str) -> Rule:
     """The rule with this kebab-case name or code (any case); UnknownRule otherwise."""
-    from cjmap.validate import suggest
-
     key = name_or_code.strip()
     rule = _rules_by_key().get(key.lower()) or _rules_by_key().get(key.upper())
     if rule is not None:

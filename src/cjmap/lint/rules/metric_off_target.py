@@ -51,15 +51,7 @@ from cjmap.findings import Severity
 from cjmap.lint.rule import Checker, make_rule
 from cjmap.loader import PathKey
 from cjmap.model import Metric, Touchpoint
-from cjmap.validate import shown
-
-
-def quantity(value: float, unit: str | None) -> str:
-    """A measured value as people write it: 64%, 19 minutes, 4.4 out of 5."""
-    number = f"{value:g}"
-    if not unit:
-        return number
-    return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
+from cjmap.text import amount, shown
 
 
 class MetricOffTarget(Checker):
@@ -68,8 +60,8 @@ class MetricOffTarget(Checker):
             self.report(
                 (*where, "value"),
                 f"metric {shown(metric.name)} of touchpoint '{touchpoint.id}' is "
-                f"{quantity(metric.value, metric.unit)}, worse than its target of "
-                f"{quantity(metric.target, metric.unit)} ({metric.better} is better)",
+                f"{amount(metric.value, metric.unit)}, worse than its target of "
+                f"{amount(metric.target, metric.unit)} ({metric.better} is better)",
             )
 
 

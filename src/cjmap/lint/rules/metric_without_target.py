@@ -46,7 +46,7 @@ from cjmap.findings import Severity
 from cjmap.lint.rule import Checker, make_rule
 from cjmap.loader import PathKey
 from cjmap.model import Metric, Touchpoint
-from cjmap.validate import shown
+from cjmap.text import shown
 
 
 class MetricWithoutTarget(Checker):

@@ -51,7 +51,7 @@ from cjmap.findings import Severity
 from cjmap.lint.rule import Checker, Context, make_rule
 from cjmap.loader import PathKey
 from cjmap.model import SEVERITIES, Pain, Touchpoint
-from cjmap.validate import shown
+from cjmap.text import shown
 
 SEVERE = SEVERITIES.index("high")
 
