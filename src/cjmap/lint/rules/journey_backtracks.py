@@ -37,22 +37,18 @@ journeys:
 from __future__ import annotations
 
 from cjmap.findings import Severity
-from cjmap.lint.rule import Checker, Context, make_rule
+from cjmap.lint.rule import Checker, make_rule
 from cjmap.model import Journey
 
 
 class JourneyBacktracks(Checker):
-    def __init__(self, context: Context) -> None:
-        super().__init__(context)
-        model = context.model
-        self.stage_of = {touchpoint.id: touchpoint.stage for touchpoint in model.touchpoints}
-        self.order = model.stage_index
-
     def journey(self, index: int, journey: Journey) -> None:
+        touchpoints = self.context.model.touchpoints_by_id
+        order = self.context.model.stage_index
         previous = None
         for step, touchpoint_id in enumerate(journey.steps):
-            stage = self.stage_of[touchpoint_id]
-            if previous is not None and self.order[stage] < self.order[previous]:
+            stage = touchpoints[touchpoint_id].stage
+            if previous is not None and order[stage] < order[previous]:
                 self.report(
                     ("journeys", index, "steps", step),
                     f"journey '{journey.id}' moves back from stage '{previous}' to the earlier "
