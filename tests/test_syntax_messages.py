@@ -118,3 +118,112 @@ def test_a_pain_with_a_wrong_key_is_pointed_at_text(write_map: Any) -> None:
         "pain 1 of touchpoint 'ad' has unknown key 'problem'; did you mean 'text'?",
     ) in found
     assert not any("x-" in message for *_, message in found)
+
+
+@pytest.mark.parametrize(
+    ("written", "wanted", "line", "column", "code", "message"),
+    [
+        (
+            "    stage: purchase\n",
+            "    stage: Purchase\n",
+            22,
+            12,
+            "E201",
+            "touchpoint 'checkout' names stage 'Purchase', which is not defined; "
+            "did you mean 'purchase', the id of stage 'Purchase'?",
+        ),
+        (
+            "    channels: [web]\n  - id: checkout",
+            "    channels: [Website]\n  - id: checkout",
+            19,
+            16,
+            "E202",
+            "touchpoint 'ad' names channel 'Website', which is not defined; "
+            "did you mean 'web', the id of channel 'Website'?",
+        ),
+        (
+            "    persona: parent\n",
+            "    persona: busy parent\n",
+            27,
+            14,
+            "E203",
+            "journey 'first' names persona 'busy parent', which is not defined; "
+            "did you mean 'parent', the id of persona 'Busy parent'?",
+        ),
+    ],
+)
+def test_a_reference_written_as_a_name_names_the_id(
+    write_map: Any, written: str, wanted: str, line: int, column: int, code: str, message: str
+) -> None:
+    assert (line, column, code, message) in _validate(write_map, MINIMAL.replace(written, wanted))
+
+
+def test_a_journey_step_written_as_a_touchpoint_name_names_its_id(write_map: Any) -> None:
+    text = MINIMAL.replace("steps: [ad, checkout]", "steps: [ad, Pays for the box]")
+    found = _validate(write_map, text)
+    assert (
+        28,
+        17,
+        "E204",
+        "journey 'first' names touchpoint 'Pays for the box', which is not defined; "
+        "did you mean 'checkout', the id of touchpoint 'Pays for the box'?",
+    ) in found
+
+
+def test_a_lane_written_as_a_list_is_accepted(write_map: Any) -> None:
+    text = MINIMAL.replace(
+        "    channels: [web]\n  - id: checkout",
+        "    channels: [web]\n    thinking:\n      - Is this the cheapest?\n"
+        "      - Did it go through?\n  - id: checkout",
+    )
+    result = run_cli("validate", write_map(text))
+    assert result.exit_code == 0, result.stdout
+
+
+@pytest.mark.parametrize(
+    ("lane", "line", "column", "message"),
+    [
+        (
+            "    thinking:\n      - [Is it, Why]\n",
+            21,
+            9,
+            "item 1 of 'thinking' of touchpoint 'ad' must be text, not a list",
+        ),
+        (
+            "    owner: [Web team, Ops]\n",
+            20,
+            12,
+            "'owner' of touchpoint 'ad' must be text, not a list",
+        ),
+    ],
+)
+def test_a_list_where_text_belongs_is_never_told_to_take_quotes(
+    write_map: Any, lane: str, line: int, column: int, message: str
+) -> None:
+    # Quotes would make text of the list's brackets: never what the author meant.
+    text = MINIMAL.replace(
+        "    channels: [web]\n  - id: checkout", f"    channels: [web]\n{lane}  - id: checkout"
+    )
+    assert _validate(write_map, text) == [(line, column, "E102", message)]
+
+
+def test_a_question_mark_in_a_flow_list_gets_a_hint_to_quote(write_map: Any) -> None:
+    text = MINIMAL.replace(
+        "    channels: [web]\n  - id: checkout",
+        "    channels: [web]\n    thinking: [Is this the cheapest?, Did it go through?]\n"
+        "  - id: checkout",
+    )
+    assert _validate(write_map, text) == [
+        (
+            20,
+            36,
+            "E001",
+            "YAML syntax error: a '?' inside [...] or {...} ends the text; "
+            "put quotes around text with a '?'",
+        )
+    ]
+    quoted = text.replace(
+        "[Is this the cheapest?, Did it go through?]",
+        '["Is this the cheapest?", "Did it go through?"]',
+    )
+    assert run_cli("validate", write_map(quoted)).exit_code == 0

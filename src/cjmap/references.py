@@ -32,6 +32,11 @@ def items(data: dict[str, Any], kind: str) -> list[tuple[int, dict[str, Any]]]:
     return [(index, item) for index, item in enumerate(found) if isinstance(item, dict)]
 
 
+def _folded(text: str) -> str:
+    """A name as compared with a reference: case and runs of blanks do not matter."""
+    return " ".join(text.casefold().split())
+
+
 def _pains(data: dict[str, Any]) -> Iterator[tuple[PathKey, dict[str, Any]]]:
     """Every pain written as a mapping, in stages then touchpoints, with its path."""
     for kind in ("stages", "touchpoints"):
@@ -96,8 +101,19 @@ class _References:
                 path,
                 code,
                 f"{owner} names {_SINGULAR[kind]} '{value}', which is not defined"
-                f"{suggest(value, self.defined[kind])}",
+                f"{self.meant(value, kind)}",
             )
+
+    def meant(self, value: str, kind: str) -> str:
+        """'; did you mean ...?' for a reference: the id of the item with that name, when
+        the reference is an item's name instead of its id, else the closest id."""
+        for _, item in items(self.data, kind):
+            name = item.get("name", item.get("title"))
+            if isinstance(name, str) and _folded(name) == _folded(value):
+                item_id = item.get("id")
+                if isinstance(item_id, str):
+                    return f"; did you mean '{item_id}', the id of {_SINGULAR[kind]} '{name}'?"
+        return suggest(value, self.defined[kind])
 
     def check_list(self, path: PathKey, values: object, kind: str, code: str) -> None:
         if not isinstance(values, list):
@@ -119,7 +135,7 @@ class _References:
                     (*path, name),
                     code,
                     f"'{path[-1]}' of {owner} scores {KINDS[kind]} '{name}', which is not "
-                    f"defined{suggest(name, self.defined[kind])}",
+                    f"defined{self.meant(name, kind)}",
                     key=True,
                 )
 

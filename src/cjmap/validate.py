@@ -13,7 +13,7 @@ from typing import Any
 from cjmap.findings import Finding, error
 from cjmap.loader import DEFAULT_MAX_SIZE, Document, PathKey, load, resolve_plain
 from cjmap.model import FORMAT_VERSION, TEXT_LANES, CJMap
-from cjmap.naming import describe
+from cjmap.naming import describe, item_at
 
 # The wording helpers moved to cjmap.text; they stay importable from here.
 from cjmap.references import reference_findings
@@ -166,7 +166,7 @@ def _schema_finding(document: Document, err: Any) -> Finding:
     if kind == "extra_forbidden":
         line, column = document.locate(path, key=True)
         hint = (
-            comma_hint(document, path)
+            comma_hint(document, path, item_at(data, path[:-1]))
             or _key_meant(path[-1], keys_at(path[:-1]))
             or " (keys for a team's own data start with 'x-')"
         )
@@ -211,6 +211,9 @@ def _schema_finding(document: Document, err: Any) -> Finding:
         message = f"{subject} needs at least one item"
     elif kind == "model_type" and path and path[-2:-1] == ("pains",):
         message = f"{subject} must be text or a mapping with 'text', not {written}"
+    elif kind == "string_type" and not isinstance(value, int | float):
+        # Quotes make text of a number or true/false; of a list or mapping, never the text meant.
+        message = f"{subject} must be text, not {written}"
     elif kind in _EXPECTED:
         message = f"{subject} must be {_EXPECTED[kind]}, not {written}"
     else:

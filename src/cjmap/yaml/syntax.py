@@ -10,7 +10,6 @@ words of the map's author.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from cjmap.findings import Finding, error
 from cjmap.text import plural, shown
@@ -40,6 +39,10 @@ def syntax_finding(display: str, exc: ParseError, text: str = "") -> Finding:
     char = text[index] if 0 <= index < len(text) else ""
     if char == "\t":
         problem, context = "a tab character; indent with spaces, not tabs", None
+    elif char == "?" and problem.startswith("did not find expected ','"):
+        # libyaml ends plain text inside [...] and {...} at a '?', as YAML 1.1 did.
+        problem = "a '?' inside [...] or {...} ends the text; put quotes around text with a '?'"
+        context = None
     elif char and problem.startswith("found character that cannot start any token"):
         problem, context = f"'{char}' cannot start a value; put quotes around the text", None
     elif problem.startswith(_COLON_HERE):
@@ -159,13 +162,13 @@ def _items_above(end: int, start: int, indent: int, lines: list[str]) -> list[tu
     return items
 
 
-def comma_hint(document: Document, path: PathKey) -> str:
-    """A hint for a key that is text cut off by a ',' inside ``{...}``, else ''.
+def comma_hint(document: Document, path: PathKey, parent: object) -> str:
+    """A hint for the key at ``path`` in the mapping ``parent`` when it is text cut off by a
+    ',' inside ``{...}``, else ''.
 
     In ``{name: Travel sites (Kayak, Trip Advisor)}`` the comma ends the value, so YAML
     reads ``Trip Advisor)`` as a key with no value: quoting the text keeps it whole.
     """
-    parent = _value_at(document.data, path[:-1])
     key = path[-1]
     if type(parent) is not dict or key not in parent or parent[key] is not None:
         return ""
@@ -193,14 +196,3 @@ def comma_hint(document: Document, path: PathKey) -> str:
     whole = text[value_column - 1 : end].rstrip()
     written = f'"{whole}"' if '"' not in whole else "'" + whole.replace("'", "''") + "'"
     return f"{hint}, as in {previous}: {written}"
-
-
-def _value_at(data: Any, path: PathKey) -> Any:
-    for part in path:
-        if type(data) is dict and part in data:
-            data = data[part]
-        elif type(data) is list and type(part) is int and 0 <= part < len(data):
-            data = data[part]
-        else:
-            return None
-    return data
