@@ -4,6 +4,11 @@ Renders and exports write their output through :func:`write_atomic`: the bytes g
 temporary file in the destination's folder, are flushed to disk, and only then renamed
 over the destination. If anything fails before the rename, the earlier file is left
 exactly as it was and the temporary file is removed.
+
+A process killed outright (``kill -9``, a power cut) cannot remove its temporary file.
+Its name, ``.<file>.<process id>.<random>.cjmap.tmp``, says which process made it, so
+the next write of the same file removes the ones whose process has ended. (Not on
+Windows, where a process cannot be probed safely; there, delete them by hand.)
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import secrets
 import stat
 from pathlib import Path
 
-__all__ = ["file_identity", "write_atomic"]
+__all__ = ["file_identity", "temporary_name", "write_atomic"]
 
 _OPEN_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 
@@ -68,11 +73,50 @@ def write_atomic(path: Path, data: bytes) -> None:
     _fsync_directory(target.parent)
 
 
+_TEMPORARY_SUFFIX = ".cjmap.tmp"
+
+
+def temporary_name(target: Path, pid: int, token: str) -> str:
+    """The name of the temporary file that process ``pid`` writes before replacing *target*."""
+    return f".{target.name}.{pid}.{token}{_TEMPORARY_SUFFIX}"
+
+
+def _remove_leftovers(target: Path) -> None:
+    """Remove the temporary files of *target* left by writers that were killed."""
+    if os.name == "nt":
+        return
+    prefix = f".{target.name}."
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(prefix) and name.endswith(_TEMPORARY_SUFFIX)):
+            continue
+        pid = name[len(prefix) :].split(".", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+
+
+def _running(pid: int) -> bool:
+    """Whether a process with this id exists (signal 0 checks without signalling)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, but belongs to someone else
+        return True
+    return True
+
+
 def _create_temporary(target: Path) -> tuple[Path, int]:
     """Create an empty hidden file next to *target*; return its path and an open descriptor."""
     folder = target.parent
+    _remove_leftovers(target)
     for _ in range(100):
-        tmp = folder / f".{target.name}.{secrets.token_hex(4)}.tmp"
+        tmp = folder / temporary_name(target, os.getpid(), secrets.token_hex(4))
         try:
             # 0o666 lets the umask decide, as for any newly created file.
             return tmp, os.open(tmp, _OPEN_FLAGS, 0o666)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, TypeAlias, TypeVar
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
 from cjmap import __version__
 from cjmap.choices import (
@@ -60,19 +61,56 @@ def main(
 
 
 def finish(run: Callable[[Options], int], options: Options) -> NoReturn:
-    """Run a command's body and exit with its code; the one handler of users' errors."""
-    from cjmap.errors import CjmapError, report
+    """Run a command's body and exit with its code; the one handler of users' errors.
+
+    A path too long for the file system is the user's, wherever the system refuses it.
+    """
+    import errno
+
+    from cjmap.errors import CjmapError, UsageError, cannot, report
 
     try:
         code = run(options)
     except CjmapError as error:
         code = report(error)
+    except OSError as exc:
+        if exc.errno != errno.ENAMETOOLONG:
+            raise
+        code = report(UsageError(cannot(exc.filename or "a path", "use this name", exc)))
     raise typer.Exit(code)
+
+
+class _PlainArgument(TyperArgument):
+    """An argument shown as users write it: ``PATHS...`` or ``[PATH]``, with no Python type."""
+
+    def _rich_display_name(self) -> str:
+        return self.display_name_raw
+
+    def get_usage_pieces(self, ctx: Any) -> list[str]:
+        name = self.display_name_raw
+        return [name if self.required else f"[{name}]"]
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None
+
+
+class _Command(TyperCommand):
+    """A command whose usage line and help name arguments in capitals, without types."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(param, TyperArgument):
+                # typer builds its own argument class; only how it is shown changes.
+                param.__class__ = _PlainArgument
+                name = (param.metavar or param.name or "").upper()
+                many = param.nargs != 1 and " " not in name
+                param.metavar = f"{name}..." if many else name
 
 
 def command(**settings: Any) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """Declare a command (typer's ``app.command``)."""
-    return app.command(**settings)
+    return app.command(cls=_Command, **settings)
 
 
 # --- choices, from the registries -----------------------------------------------------------

@@ -66,7 +66,7 @@ def test_empty_path_is_a_usage_error(
     good, _ = good_and_broken
     result = run_cli(*command, str(good), "")
     assert result.exit_code == 2
-    assert "Invalid value for 'paths': an empty path names no file or folder" in result.stderr
+    assert "Invalid value for 'PATHS...': an empty path names no file or folder" in result.stderr
     assert result.stdout == ""
 
 

@@ -24,7 +24,6 @@ def run(options: Options) -> int:
 
     from cjmap.commands.common import report_findings, warn
     from cjmap.errors import UsageError
-    from cjmap.loader import InputError
     from cjmap.output import Reads, emit_text
     from cjmap.reports.diff import compare_arguments, compare_with_revision
     from cjmap.writers import diff_writer
@@ -34,15 +33,12 @@ def run(options: Options) -> int:
         raise UsageError(
             "give two versions to compare (OLD NEW), or --git REV and the maps to compare"
         )
-    try:
-        if options.git is None:
-            comparison = compare_arguments(paths[0], paths[1], options.max_size)
-        else:
-            comparison = compare_with_revision(
-                options.git, [Path(path) for path in paths], options.max_size
-            )
-    except InputError as exc:  # until InputError derives from cjmap.errors
-        raise UsageError(str(exc)) from None
+    if options.git is None:
+        comparison = compare_arguments(paths[0], paths[1], options.max_size)
+    else:
+        comparison = compare_with_revision(
+            options.git, [Path(path) for path in paths], options.max_size
+        )
     report_findings(comparison.findings)
     if comparison.findings:
         warn("cjmap: a map that is not valid cannot be compared (fix it first)")

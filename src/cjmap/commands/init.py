@@ -15,10 +15,11 @@ class Options:
 
 def run(options: Options) -> int:
     from cjmap.errors import UsageError, cannot
-    from cjmap.output import say
+    from cjmap.output import make_folder, say
     from cjmap.starter import write_starter
 
     path = options.path
+    make_folder(path.parent)  # `cjmap init maps/checkout.yaml` makes maps/ if it is missing
     try:
         written = write_starter(path)
     except FileExistsError:
