@@ -131,15 +131,19 @@ def test_several_maps_into_a_folder(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["-o", "one.svg"], "-o names one file, but 4 maps were given; use --out-dir for several"),
-        (["-o", "-"], "-o names one file, but 4 maps were given; use --out-dir for several"),
+        (
+            ["-o", "one.svg"],
+            "-o names one file, but {count} maps were given; use --out-dir for several",
+        ),
+        (["-o", "-"], "-o names one file, but {count} maps were given; use --out-dir for several"),
         (["-o", "x.svg", "--out-dir", "out"], "give -o or --out-dir, not both"),
     ],
 )
 def test_output_options_that_cannot_work(args: list[str], message: str) -> None:
     result = run_cli("render", EXAMPLES, *args)
     assert result.exit_code == 2
-    assert result.stderr == f"cjmap: error: {message}\n"
+    count = len(list(EXAMPLES.glob("*.yaml")))
+    assert result.stderr == f"cjmap: error: {message.format(count=count)}\n"
     assert result.stdout == ""
 
 

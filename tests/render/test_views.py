@@ -174,7 +174,7 @@ def test_flow_has_a_column_per_stage_in_order_and_a_card_per_touchpoint() -> Non
     ]
     for touchpoint in model.touchpoints:
         card = node_attrs(source, dot.node_id("tp", touchpoint.id))
-        assert f'fillcolor="{th.emotion_colour(touchpoint.emotion)}"' in card
+        assert f'fillcolor="{th.emotion_colour(touchpoint.emotion_for())}"' in card
     # The stage without touchpoints says so.
     assert 'label="No touchpoint mapped"' in source
 
@@ -266,7 +266,7 @@ def test_matrix_has_a_chip_per_touchpoint_and_channel_and_grey_gaps() -> None:
     for touchpoint in model.touchpoints:
         for channel in touchpoint.channels:
             chip = node_attrs(source, dot.node_id("chip", f"{touchpoint.id}@{channel}"))
-            assert f'fillcolor="{th.emotion_colour(touchpoint.emotion)}"' in chip
+            assert f'fillcolor="{th.emotion_colour(touchpoint.emotion_for())}"' in chip
     used = {(tp.stage, c) for tp in model.touchpoints for c in tp.channels}
     for stage in model.stages:
         for channel in model.channels:

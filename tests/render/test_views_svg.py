@@ -112,7 +112,7 @@ def test_flow_draws_every_touchpoint_once_coloured_by_emotion(name: str, backend
     for touchpoint in model(name).touchpoints:
         card = dot.node_id("tp", touchpoint.id)
         assert holding(root, touchpoint.name) == [card]
-        assert fill_of(drawn[card]) == th.emotion_colour(touchpoint.emotion)
+        assert fill_of(drawn[card]) == th.emotion_colour(touchpoint.emotion_for())
     for stage in model(name).stages:
         assert squash(stage.name) in text_of(drawn[dot.node_id("stage", stage.id)])
 
@@ -146,7 +146,9 @@ def test_matrix_puts_each_touchpoint_in_each_of_its_channel_rows(name: str, back
     for touchpoint in model(name).touchpoints:
         chips = [dot.node_id("chip", f"{touchpoint.id}@{c}") for c in touchpoint.channels]
         assert sorted(holding(root, touchpoint.name)) == sorted(chips)
-        assert {fill_of(drawn[chip]) for chip in chips} == {th.emotion_colour(touchpoint.emotion)}
+        assert {fill_of(drawn[chip]) for chip in chips} == {
+            th.emotion_colour(touchpoint.emotion_for())
+        }
     for channel in model(name).channels:
         assert squash(channel.name) in text_of(drawn[dot.node_id("channel", channel.id)])
     assert text_of(drawn["legend"]) == "Legend"
@@ -219,15 +221,15 @@ def test_emotion_curve_points_sit_at_their_emotion(name: str, backend: str) -> N
     points = []
     for number, touchpoint in enumerate(steps, start=1):
         point = next(drawn[f"step_{number}"].iter(f"{SVG}ellipse"))
-        assert point.get("fill") == th.emotion_colour(touchpoint.emotion)
+        assert point.get("fill") == th.emotion_colour(touchpoint.emotion_for())
         points.append((float(point.get("cx", 0)), float(point.get("cy", 0))))
         caption = text_of(drawn[f"step_{number}_name"])
         assert caption.startswith(squash(f"{number}. {touchpoint.name}"))
     # Left to right in order; higher on the page (smaller y) for a better emotion.
     assert [x for x, _ in points] == sorted(x for x, _ in points)
     for (a, (_, ya)), (b, (_, yb)) in itertools.combinations(zip(steps, points, strict=True), 2):
-        assert ((a.emotion or 0) > (b.emotion or 0)) == (ya < yb - 1)
-        assert (a.emotion == b.emotion) == (abs(ya - yb) < 1)
+        assert ((a.emotion_for() or 0) > (b.emotion_for() or 0)) == (ya < yb - 1)
+        assert (a.emotion_for() == b.emotion_for()) == (abs(ya - yb) < 1)
     assert "momentoftruth" in text_of(drawn["legend"])
 
 
