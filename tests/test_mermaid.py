@@ -148,7 +148,7 @@ def expected_diagram(model: CJMap, journey_id: str | None) -> dict[str, Any]:
         return {
             "section": flat(stage.name) or stage.id,
             "task": flat(tp.name) or tp.id,
-            "score": 3 if tp.emotion is None else tp.emotion + 3,
+            "score": 3 if (emotion := tp.emotion_for()) is None else emotion + 3,
             "people": people,
         }
 
