@@ -595,6 +595,14 @@ def schema() -> None:
     finish(body.run, body.Options())
 
 
+@app.command(epilog="Started by an editor; set-up for each editor: docs/editors.md")
+def lsp() -> None:
+    """Run the language server for editors over standard input and output."""
+    from cjmap.lsp.server import serve
+
+    serve()
+
+
 def run() -> None:
     """Run the command line, building only the command given when one is.
 

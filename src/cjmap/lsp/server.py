@@ -1,0 +1,256 @@
+"""The language server: open maps, their diagnostics, and each request answered from them.
+
+Every request is answered from the map's text as the editor has it, saved or
+not. Diagnostics are published at once when a map is opened or saved, and a
+short pause after the last change while typing. A request that fails gets an
+error answer; the server goes on serving the others.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pygls.exceptions import JsonRpcException
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+
+from cjmap import __version__
+from cjmap.lsp import actions, navigate
+from cjmap.lsp.analysis import OpenMap, is_map_text
+from cjmap.lsp.complete import completions
+from cjmap.lsp.index import MapIndex, Occurrence, Span
+from cjmap.lsp.text import Lines
+
+DEBOUNCE = 0.05
+"""Seconds of quiet after a change before its diagnostics are computed."""
+REQUEST_FAILED = -32803  # the protocol's code for a request that could not be done
+_YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class MapServer(LanguageServer):
+    """A pygls server that keeps each open map and answers from it."""
+
+    def __init__(self) -> None:
+        super().__init__("cjmap", __version__)
+        self.maps: dict[str, OpenMap] = {}
+        self.pending: dict[str, asyncio.TimerHandle] = {}
+
+    # --- documents ------------------------------------------------------------
+
+    def track(self, uri: str) -> OpenMap | None:
+        """The open map at ``uri`` with the editor's text, or None if it is not a map."""
+        document = self.workspace.get_text_document(uri)
+        text = document.source
+        is_yaml = uri.endswith(_YAML_SUFFIXES) or document.language_id == "yaml"
+        if not (is_yaml and is_map_text(text)):
+            if self.maps.pop(uri, None) is not None:
+                self.publish_empty(uri)
+            return None
+        state = self.maps.get(uri)
+        if state is None:
+            state = self.maps[uri] = OpenMap(_path_of(uri))
+        state.update(text, document.version or 0)
+        return state
+
+    def map_of(self, uri: str) -> OpenMap:
+        state = self.maps.get(uri)
+        if state is None:
+            raise JsonRpcException(f"{uri} is not an open cjmap map", code=REQUEST_FAILED)
+        return state
+
+    def lines(self, state: OpenMap) -> Lines:
+        return Lines(state.text, str(self.workspace.position_encoding or "utf-16"))
+
+    # --- diagnostics ------------------------------------------------------------
+
+    def publish(self, uri: str) -> None:
+        """Check the map's current text and send its diagnostics."""
+        self.pending.pop(uri, None)
+        state = self.maps.get(uri)
+        if state is None:
+            return
+        analysis = state.analyse()
+        lines = self.lines(state)
+        diagnostics = [actions.diagnostic(lines, finding) for finding in analysis.findings]
+        if analysis.config_problem is not None:
+            diagnostics.insert(0, actions.config_diagnostic(analysis.config_problem))
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri, diagnostics, state.version)
+        )
+        # The loads and checks run with the collector paused; collect what they left now.
+        gc.collect(0)
+
+    def publish_later(self, uri: str) -> None:
+        waiting = self.pending.pop(uri, None)
+        if waiting is not None:
+            waiting.cancel()
+        loop = asyncio.get_running_loop()
+        self.pending[uri] = loop.call_later(DEBOUNCE, self.publish_safely, uri)
+
+    def publish_safely(self, uri: str) -> None:
+        """Publish from a timer: a failure is logged to the editor, and the server goes on."""
+        try:
+            self.publish(uri)
+        except Exception as exc:  # one map's failure must not stop the server
+            self.window_log_message(
+                types.LogMessageParams(types.MessageType.Error, f"cjmap: checking {uri}: {exc!r}")
+            )
+
+    def publish_empty(self, uri: str) -> None:
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, []))
+
+    # --- positions -------------------------------------------------------------
+
+    def occurrence(
+        self, uri: str, position: types.Position
+    ) -> tuple[OpenMap, MapIndex, Occurrence] | None:
+        state = self.map_of(uri)
+        index = state.index()
+        if index is None:
+            return None
+        line, column = self.lines(state).place(position)
+        found = index.at(line, column)
+        return (state, index, found) if found is not None else None
+
+    def location(self, uri: str, state: OpenMap, span: Span) -> types.Location:
+        return types.Location(uri, self.lines(state).range(span))
+
+
+def _path_of(uri: str) -> Path:
+    path = to_fs_path(uri)
+    if path is None:  # an unsaved buffer: its config is that of the current folder
+        return Path.cwd() / uri.rsplit("/", 1)[-1]
+    return Path(path)
+
+
+server = MapServer()
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+def did_open(ls: MapServer, params: types.DidOpenTextDocumentParams) -> None:
+    if ls.track(params.text_document.uri) is not None:
+        ls.publish(params.text_document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+def did_change(ls: MapServer, params: types.DidChangeTextDocumentParams) -> None:
+    if ls.track(params.text_document.uri) is not None:
+        ls.publish_later(params.text_document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+def did_save(ls: MapServer, params: types.DidSaveTextDocumentParams) -> None:
+    if ls.track(params.text_document.uri) is not None:
+        ls.publish(params.text_document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: MapServer, params: types.DidCloseTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    waiting = ls.pending.pop(uri, None)
+    if waiting is not None:
+        waiting.cancel()
+    if ls.maps.pop(uri, None) is not None:
+        ls.publish_empty(uri)
+
+
+@server.feature(
+    types.TEXT_DOCUMENT_COMPLETION,
+    types.CompletionOptions(trigger_characters=[":", " ", "[", ",", "{", "-"]),
+)
+def completion(ls: MapServer, params: types.CompletionParams) -> types.CompletionList:
+    state = ls.map_of(params.text_document.uri)
+    lines = ls.lines(state)
+    line, column = lines.place(params.position)
+    items = completions(state.index(), lines.lines, line - 1, column - 1)
+    return types.CompletionList(is_incomplete=False, items=items)
+
+
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+def hover(ls: MapServer, params: types.HoverParams) -> types.Hover | None:
+    state = ls.map_of(params.text_document.uri)
+    lines = ls.lines(state)
+    line, column = lines.place(params.position)
+    found = navigate.hover(state.index(), lines, line, column)
+    if found is None:
+        return None
+    span, text = found
+    return types.Hover(types.MarkupContent(types.MarkupKind.Markdown, text), lines.range(span))
+
+
+@server.feature(types.TEXT_DOCUMENT_DEFINITION)
+def definition(ls: MapServer, params: types.DefinitionParams) -> types.Location | None:
+    uri = params.text_document.uri
+    found = ls.occurrence(uri, params.position)
+    if found is None:
+        return None
+    state, index, occurrence = found
+    target = navigate.definition(index, occurrence)
+    return ls.location(uri, state, target.span) if target is not None else None
+
+
+@server.feature(types.TEXT_DOCUMENT_REFERENCES)
+def references(ls: MapServer, params: types.ReferenceParams) -> list[types.Location]:
+    uri = params.text_document.uri
+    found = ls.occurrence(uri, params.position)
+    if found is None:
+        return []
+    state, index, occurrence = found
+    spans = navigate.references(index, occurrence, declaration=params.context.include_declaration)
+    return [ls.location(uri, state, span) for span in spans]
+
+
+@server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
+def prepare_rename(ls: MapServer, params: types.PrepareRenameParams) -> types.Range | None:
+    found = ls.occurrence(params.text_document.uri, params.position)
+    if found is None:
+        return None
+    state, _, occurrence = found
+    return ls.lines(state).range(occurrence.span)
+
+
+@server.feature(types.TEXT_DOCUMENT_RENAME)
+def rename(ls: MapServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
+    uri = params.text_document.uri
+    found = ls.occurrence(uri, params.position)
+    if found is None:
+        raise JsonRpcException("there is no id here to rename", code=REQUEST_FAILED)
+    state, index, occurrence = found
+    try:
+        edits = navigate.rename(index, occurrence, params.new_name)
+    except navigate.RefusedError as exc:
+        raise JsonRpcException(str(exc), code=REQUEST_FAILED) from None
+    lines = ls.lines(state)
+    return types.WorkspaceEdit(
+        changes={uri: [types.TextEdit(lines.range(span), text) for span, text in edits]}
+    )
+
+
+@server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+def document_symbols(
+    ls: MapServer, params: types.DocumentSymbolParams
+) -> list[types.DocumentSymbol]:
+    state = ls.map_of(params.text_document.uri)
+    index = state.index()
+    return navigate.outline(index, ls.lines(state)) if index is not None else []
+
+
+@server.feature(
+    types.TEXT_DOCUMENT_CODE_ACTION,
+    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+)
+def code_action(ls: MapServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+    uri = params.text_document.uri
+    state = ls.map_of(uri)
+    return actions.code_actions(uri, ls.lines(state), list(params.context.diagnostics))
+
+
+def serve(**streams: Any) -> None:
+    """Serve the protocol over standard input and output until the client says exit."""
+    # The command line turns the collector off for a short run; a server runs for hours.
+    gc.enable()
+    server.start_io(**streams)
