@@ -70,3 +70,68 @@ def position_of(text: str, needle: str, occurrence: int = 0, offset: int = 0) ->
     start += offset
     line = text.count("\n", 0, start)
     return types.Position(line, start - (text.rfind("\n", 0, start) + 1))
+
+
+def apply_edits(text: str, edits: list[types.TextEdit]) -> str:
+    """The text after the edits (ASCII text: characters are columns), last edit first."""
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+
+    def offset(position: types.Position) -> int:
+        return offsets[position.line] + position.character
+
+    for edit in sorted(edits, key=lambda e: offset(e.range.start), reverse=True):
+        text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end) :]
+    return text
+
+
+MAP = """\
+cjmap: 1
+map:
+  title: Coffee subscription
+personas:
+  - id: parent
+    name: Busy parent
+  - id: barista
+    name: Home barista
+stages:
+  - id: awareness
+    name: Hears about us
+  - id: purchase
+    name: Buys the first box
+channels:
+  - id: web
+    name: Website
+    kind: digital
+  - id: app
+    name: Mobile app
+touchpoints:
+  - id: ad
+    name: Sees an ad
+    stage: awareness
+    channels: [web]
+    owner: Marketing
+  - id: checkout
+    name: Pays for the box
+    stage: purchase
+    channels: [web, app]
+    personas: [parent]
+    owner: Web team
+    emotion: -1
+    pains:
+      - text: Shipping shows up late
+        severity: high
+journeys:
+  - id: first
+    name: First order
+    persona: parent
+    steps: [ad, checkout]
+actions:
+  - id: fix
+    title: Show shipping early
+    touchpoints: [checkout]
+    status: planned
+"""
+"""A small valid map with every kind of reference of format v1."""
