@@ -42,7 +42,7 @@ def _branches(node: Any) -> list[dict[str, Any]]:
     """The alternatives of a node (its anyOf/oneOf), each resolved; itself when it has none."""
     node = _resolve(node)
     options = node.get("anyOf") or node.get("oneOf")
-    if not options:
+    if not options or "properties" in node:  # beside properties, anyOf only constrains them
         return [node]
     return [branch for option in options for branch in _branches(option)]
 

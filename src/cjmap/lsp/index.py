@@ -14,19 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from cjmap.loader import Document, PathKey
+from cjmap.naming import KINDS as ITEM_KINDS
+from cjmap.references import items as items_in
 
-# Top-level lists whose items have ids, and how one item is called.
-ITEM_KINDS: dict[str, str] = {
-    "personas": "persona",
-    "stages": "stage",
-    "channels": "channel",
-    "touchpoints": "touchpoint",
-    "journeys": "journey",
-    "actions": "action",
-    "opportunities": "opportunity",
-    "organisations": "organisation",
-    "curves": "curve",
-}
 PAINS = "pains"
 """Pains have ids too, inside touchpoints and stages (``touchpoints[].pains[].id``)."""
 KIND_NAMES: dict[str, str] = {**ITEM_KINDS, PAINS: "pain"}
@@ -109,13 +99,9 @@ class Occurrence:
     definition: bool
 
 
-def items_of(data: Any, section: str) -> Iterator[tuple[int, dict[str, Any]]]:
+def items_of(data: Any, section: str) -> list[tuple[int, dict[str, Any]]]:
     """The mappings in a top-level list, with their indexes."""
-    items = data.get(section) if isinstance(data, dict) else None
-    if isinstance(items, list):
-        for index, item in enumerate(items):
-            if isinstance(item, dict):
-                yield index, item
+    return items_in(data, section) if isinstance(data, dict) else []
 
 
 def pains_of(data: Any) -> Iterator[tuple[PathKey, dict[str, Any]]]:

@@ -11,7 +11,6 @@ from lsprotocol import types
 from cjmap.lsp.context import place_at
 from cjmap.lsp.fields import field_at
 from cjmap.lsp.index import (
-    ITEM_KINDS,
     KIND_NAMES,
     MapIndex,
     Occurrence,
@@ -21,6 +20,7 @@ from cjmap.lsp.index import (
     word_span,
 )
 from cjmap.lsp.text import Lines
+from cjmap.naming import KINDS
 
 Edits = list[tuple[Span, str]]
 
@@ -202,7 +202,7 @@ def outline(index: MapIndex, lines: Lines) -> list[types.DocumentSymbol]:
         for stage in items("stages")
     ]
     result: list[types.DocumentSymbol] = []
-    for section in ITEM_KINDS:
+    for section in KINDS:
         if section == "touchpoints" or section not in index.data:
             continue
         children = stages if section == "stages" else items(section)
