@@ -79,6 +79,9 @@ RULES = [
         ("cjmap.reports", "cjmap.writers", "cjmap.export", "cjmap.cli", "cjmap.commands"),
     ),
     ("cjmap.export", ("cjmap.render", "cjmap.cli", "cjmap.commands")),
+    # The language server sits beside the writers: it calls the checks and speaks the
+    # protocol itself; only its command imports it.
+    ("cjmap.lsp", ("cjmap.writers", "cjmap.render", "cjmap.export", "cjmap.cli", "cjmap.commands")),
 ]
 
 

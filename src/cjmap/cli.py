@@ -595,12 +595,12 @@ def schema() -> None:
     finish(body.run, body.Options())
 
 
-@app.command(epilog="Started by an editor; set-up for each editor: docs/editors.md")
+@command(epilog="Started by an editor; set-up for each editor: docs/editors.md")
 def lsp() -> None:
     """Run the language server for editors over standard input and output."""
-    from cjmap.lsp.server import serve
+    from cjmap.commands import lsp as body
 
-    serve()
+    finish(body.run, body.Options())
 
 
 def run() -> None:

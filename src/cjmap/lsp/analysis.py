@@ -36,8 +36,8 @@ class Analysis:
 
 def check_text(text: str, path: Path, today: date | None = None) -> tuple[Document, Analysis]:
     """Load and lint a map's text with the config `cjmap lint PATH` would use."""
-    from cjmap.config import DEFAULT_CONFIG, ConfigError, ConfigFinder
     from cjmap.lint import lint_document
+    from cjmap.lint.config import DEFAULT_CONFIG, ConfigError, ConfigFinder
 
     problem = None
     try:

@@ -80,8 +80,8 @@ def rule_at(line_text: str, column: int) -> str | None:
 
 
 def rule_page(name: str) -> str | None:
-    from cjmap.rules import UnknownRule, find_rule
-    from cjmap.rules.docs import page
+    from cjmap.lint.docs import page
+    from cjmap.lint.registry import UnknownRule, find_rule
 
     try:
         return page(find_rule(name))
