@@ -18,8 +18,9 @@ from cjmap.lint.rules.internal_jargon import DEFAULT_JARGON, EXTEND_JARGON, JARG
 from cjmap.lint.rules.stale_map import STALE_DAYS
 from conftest import MINIMAL, run_cli
 
-# MINIMAL lints with these rules (no emotion, customer view or owner on its touchpoints).
-ALL = {"missing-emotion", "missing-customer-view", "missing-owner"}
+# MINIMAL lints with these rules (no emotion, customer view or owner on its touchpoints,
+# no updated date).
+ALL = {"missing-emotion", "missing-customer-view", "missing-owner", "undated-map"}
 
 
 def write(root: Path, relative: str, text: str) -> Path:
@@ -110,6 +111,7 @@ def test_severity_override(tmp_path: Path) -> None:
         ("missing-emotion", "info"),
         ("missing-customer-view", "info"),
         ("missing-owner", "error"),
+        ("undated-map", "info"),
     }
 
 

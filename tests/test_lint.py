@@ -15,7 +15,7 @@ from conftest import EXAMPLES, MINIMAL, ROOT, readme_output, run_cli
 
 COFFEE = EXAMPLES / "coffee-subscription.yaml"
 # MINIMAL lints with: no emotion, customer view or owner on its two touchpoints.
-MINIMAL_RULES = ["missing-emotion", "missing-customer-view", "missing-owner"]
+MINIMAL_RULES = ["missing-emotion", "missing-customer-view", "missing-owner", "undated-map"]
 
 
 @pytest.fixture
@@ -58,6 +58,8 @@ def test_coffee_example_carries_the_warnings_it_was_written_with() -> None:
     assert found("warning") == {
         ("stage-without-touchpoints", line_of("- id: advocacy")),
         ("unaddressed-pain", line_of("The tracking link shows nothing")),
+        # Only an idea answers it: an action must be planned or in progress to count.
+        ("unaddressed-pain", line_of("Charged before there was a chance")),
         ("unvalidated-moment-of-truth", line_of("evidence: hypothesis", "- id: skip-delivery")),
     }
     assert ("missing-owner", line_of("- id: taste-quiz")) in found("info")
@@ -130,7 +132,10 @@ def test_select_and_ignore_take_names_codes_commas_and_repeats(folder: Path) -> 
         "missing-emotion",
         "missing-owner",
     }
-    assert rules("--ignore", "L104", "--ignore", "missing-owner") == {"missing-customer-view"}
+    assert rules("--ignore", "L104", "--ignore", "missing-owner") == {
+        "missing-customer-view",
+        "undated-map",
+    }
     assert rules("--select", "L104,L115", "--ignore", "L115") == {"missing-emotion"}
     assert rules("--select", "") == set()
 

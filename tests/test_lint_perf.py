@@ -7,6 +7,7 @@ rules walk the list of touchpoints: the count must not grow with the map's size.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from cjmap.lint import run_rules
@@ -18,7 +19,7 @@ def big_clean_map(count: int) -> str:
     stages = [f"s{number}" for number in range(12)]
     lines = [
         "cjmap: 1",
-        "map: {title: Every touchpoint we have}",
+        f"map: {{title: Every touchpoint we have, updated: {date.today().isoformat()}}}",
         "personas:",
         "  - {id: parent, name: Busy parent}",
         "  - {id: barista, name: Home barista}",
@@ -39,7 +40,7 @@ def big_clean_map(count: int) -> str:
             "    doing: Does",
             "    thinking: Thinks",
             "    feeling: Feels",
-            f"    emotion: {number % 5 - 2}",
+            f"    emotion: {number % 4 - 1}",  # no lowest point (-2) to answer
             "    pains: [{text: A small pain, severity: low}]",
             "    metrics: [{name: Effort, value: 2, target: 3, better: lower}]",
         ]

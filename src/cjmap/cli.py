@@ -246,6 +246,14 @@ def lint(
             "--verbose", "-v", help="Also say which files were skipped and which config applied."
         ),
     ] = False,
+    statistics: Annotated[
+        bool,
+        typer.Option(
+            "--statistics",
+            help="Print one line per rule with its count of findings, instead of the findings "
+            "(text or json).",
+        ),
+    ] = False,
 ) -> None:
     """Check maps like validate, then against the rules of good journey mapping.
 
@@ -259,7 +267,7 @@ def lint(
         body.run,
         body.Options(
             paths, output_format, max_size, select, ignore or (), config, strict, exit_zero,
-            output, jobs, verbose,
+            output, jobs, verbose, statistics,
         ),
     )  # fmt: skip
 

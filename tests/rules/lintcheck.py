@@ -69,6 +69,7 @@ actions:
   - id: show-shipping-early
     title: Show shipping on the product page
     touchpoints: [checkout]
+    status: planned
 """
 
 

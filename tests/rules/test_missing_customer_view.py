@@ -45,3 +45,26 @@ def test_it_is_an_info(tmp_path: Path) -> None:
 
 def test_all_three_given(tmp_path: Path) -> None:
     assert found(tmp_path, CLEAN, "missing-customer-view") == []
+
+
+def test_the_stage_lane_counts_for_its_touchpoints(tmp_path: Path) -> None:
+    text = replace("    thinking: That looks nicer than our coffee\n    feeling: Curious\n", "")
+    staged = replace(
+        "    name: Hear about us\n",
+        "    name: Hear about us\n    thinking: [Is it worth it, Who drinks this]\n",
+        text,
+    )
+    assert found(tmp_path, staged, "missing-customer-view") == [("L105", *at(staged, "id: ad"))]
+    assert messages(tmp_path, staged, "missing-customer-view") == [
+        "touchpoint 'ad' does not say what the customer is feeling"
+    ]
+    both = replace("    thinking: [", "    feeling: Curious\n    thinking: [", staged)
+    assert found(tmp_path, both, "missing-customer-view") == []
+
+
+def test_another_stage_lane_does_not_count(tmp_path: Path) -> None:
+    text = replace("    feeling: Curious\n", "")
+    other = replace(
+        "    name: Subscribe and pay\n", "    name: Subscribe and pay\n    feeling: Calm\n", text
+    )
+    assert found(tmp_path, other, "missing-customer-view") == [("L105", *at(other, "id: ad"))]

@@ -40,6 +40,11 @@ ISSUE_TABLE = [
     "duplicate-touchpoint-name",
     "missing-owner",
     "stale-map",
+    # Issue 13's rules.
+    "done-action-pain-remains",
+    "unanswered-lowest-point",
+    "undated-map",
+    "idle-opportunity",
 ]
 DEFAULT_SEVERITY = {
     "journey-persona-mismatch": Severity.ERROR,
@@ -47,6 +52,7 @@ DEFAULT_SEVERITY = {
     "metric-without-target": Severity.INFO,
     "metric-off-target": Severity.INFO,
     "missing-owner": Severity.INFO,
+    "undated-map": Severity.INFO,
 }
 
 

@@ -21,8 +21,8 @@ from cjmap.lint.config import DEFAULT_CONFIG, Config, ConfigFinder
 from cjmap.lint.registry import all_rules, rule_name
 from cjmap.lint.rule import Checker, Context, Located, Rule
 from cjmap.lint.suppressions import parse_suppressions
-from cjmap.loader import DEFAULT_MAX_SIZE, Document
-from cjmap.model import CJMap
+from cjmap.loader import DEFAULT_MAX_SIZE, Document, PathKey
+from cjmap.model import CJMap, Stage, Touchpoint
 from cjmap.text import one_line
 from cjmap.validate import Batch, Checked, check_paths, validate_document, validate_path
 
@@ -34,8 +34,8 @@ def _subscribers(checkers: Sequence[Checker], kind: str) -> list[Callable[..., N
 def walk(model: CJMap, checkers: Sequence[Checker]) -> None:
     """Hand every item of the map, once, to the checkers that subscribe to its kind.
 
-    Uses come before what they use (touchpoints and journeys before stages, channels
-    and personas), then every checker's ``finish``.
+    Uses come before what they use (touchpoints, journeys, actions and opportunities
+    before stages, channels and personas), then every checker's ``finish``.
     """
     on_touchpoint = _subscribers(checkers, "touchpoint")
     on_pain = _subscribers(checkers, "pain")
@@ -45,10 +45,7 @@ def walk(model: CJMap, checkers: Sequence[Checker]) -> None:
             for handle in on_touchpoint:
                 handle(index, touchpoint)
             if on_pain and touchpoint.pains:
-                for number, pain in enumerate(touchpoint.pains):
-                    where = ("touchpoints", index, "pains", number)
-                    for handle in on_pain:
-                        handle(where, touchpoint, pain)
+                _pains(on_pain, ("touchpoints", index), touchpoint)
             if on_metric and touchpoint.metrics:
                 for number, metric in enumerate(touchpoint.metrics):
                     where = ("touchpoints", index, "metrics", number)
@@ -56,6 +53,8 @@ def walk(model: CJMap, checkers: Sequence[Checker]) -> None:
                         handle(where, touchpoint, metric)
     items: tuple[tuple[str, Sequence[Any]], ...] = (
         ("journey", model.journeys),
+        ("action", model.actions),
+        ("opportunity", model.opportunities),
         ("stage", model.stages),
         ("channel", model.channels),
         ("persona", model.personas),
@@ -66,8 +65,19 @@ def walk(model: CJMap, checkers: Sequence[Checker]) -> None:
             for index, item in enumerate(listed):
                 for handle in handlers:
                     handle(index, item)
+    if on_pain:
+        for index, stage in enumerate(model.stages):
+            if stage.pains:
+                _pains(on_pain, ("stages", index), stage)
     for handle in _subscribers(checkers, "finish"):
         handle()
+
+
+def _pains(handlers: list[Callable[..., None]], at: PathKey, holder: Stage | Touchpoint) -> None:
+    for number, pain in enumerate(holder.pains):
+        where = (*at, "pains", number)
+        for handle in handlers:
+            handle(where, holder, pain)
 
 
 def run_rules(

@@ -8,11 +8,12 @@ The engine makes one checker per rule for each map and walks the map once,
 handing each item to the checkers that subscribe to its kind, as ESLint and
 flake8 do: a checker subscribes by defining the method of that kind. The walk
 goes over the touchpoints (each with its pains and metrics) and the journeys
-first, then the stages, channels and personas, so that a rule asking whether a
-stage, channel or persona is used has seen every use by then; ``finish`` comes
-last. A checker reports with ``self.report(where, message)``; the engine finds
-the line and column, applies the configured severity and the suppression
-comments. A rule never decides its own severity.
+first, then the actions and opportunities, then the stages (with their pains),
+channels and personas, so that a rule asking whether something is used or
+answered has seen every use by then; ``finish`` comes last. A checker reports
+with ``self.report(where, message)``; the engine finds the line and column,
+applies the configured severity and the suppression comments. A rule never
+decides its own severity.
 
 A rule that can be configured declares its options (``Option``: the key in the
 config file, its type, default and help); the config validates every rule's
@@ -31,7 +32,18 @@ from cjmap.findings import Check, Severity
 if TYPE_CHECKING:
     from cjmap.lint.suppressions import Suppressions
     from cjmap.loader import Document, PathKey
-    from cjmap.model import Channel, CJMap, Journey, Metric, Pain, Persona, Stage, Touchpoint
+    from cjmap.model import (
+        Action,
+        Channel,
+        CJMap,
+        Journey,
+        Metric,
+        Opportunity,
+        Pain,
+        Persona,
+        Stage,
+        Touchpoint,
+    )
 
 T = TypeVar("T")
 
@@ -140,16 +152,20 @@ class Checker:
     the module's docstring)::
 
         def touchpoint(self, index: int, touchpoint: Touchpoint) -> None
-        def pain(self, where: PathKey, touchpoint: Touchpoint, pain: Pain) -> None
+        def pain(self, where: PathKey, holder: Stage | Touchpoint, pain: Pain) -> None
         def metric(self, where: PathKey, touchpoint: Touchpoint, metric: Metric) -> None
         def journey(self, index: int, journey: Journey) -> None
+        def action(self, index: int, action: Action) -> None
+        def opportunity(self, index: int, opportunity: Opportunity) -> None
         def stage(self, index: int, stage: Stage) -> None
         def channel(self, index: int, channel: Channel) -> None
         def persona(self, index: int, persona: Persona) -> None
         def finish(self) -> None
 
     ``index`` is the item's place in its list; ``where`` the data path of a pain or
-    metric. ``__init__`` sees the whole map, for what a rule needs before the walk.
+    metric. Touchpoints' pains come with their touchpoint, stages' pains (after the
+    stages) with their stage. ``__init__`` sees the whole map, for what a rule needs
+    before the walk.
     """
 
     KINDS: ClassVar[tuple[str, ...]] = (
@@ -157,6 +173,8 @@ class Checker:
         "pain",
         "metric",
         "journey",
+        "action",
+        "opportunity",
         "stage",
         "channel",
         "persona",
@@ -174,9 +192,11 @@ class Checker:
     if TYPE_CHECKING:
 
         def touchpoint(self, index: int, touchpoint: Touchpoint) -> None: ...
-        def pain(self, where: PathKey, touchpoint: Touchpoint, pain: Pain) -> None: ...
+        def pain(self, where: PathKey, holder: Stage | Touchpoint, pain: Pain) -> None: ...
         def metric(self, where: PathKey, touchpoint: Touchpoint, metric: Metric) -> None: ...
         def journey(self, index: int, journey: Journey) -> None: ...
+        def action(self, index: int, action: Action) -> None: ...
+        def opportunity(self, index: int, opportunity: Opportunity) -> None: ...
         def stage(self, index: int, stage: Stage) -> None: ...
         def channel(self, index: int, channel: Channel) -> None: ...
         def persona(self, index: int, persona: Persona) -> None: ...

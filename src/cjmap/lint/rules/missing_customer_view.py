@@ -1,5 +1,7 @@
 """Finds touchpoints that do not say what the customer is `doing`, `thinking`
-or `feeling` (any of the three missing).
+or `feeling` (any of the three missing). A lane the touchpoint's stage fills
+counts for every touchpoint of the stage: many maps describe the customer's view
+per stage.
 
 ## Why it matters
 
@@ -39,13 +41,17 @@ touchpoints:
 from __future__ import annotations
 
 from cjmap.findings import Severity
-from cjmap.lint.rule import Checker, make_rule
+from cjmap.lint.rule import Checker, Context, make_rule
 from cjmap.model import Touchpoint
 
 VIEW = ("doing", "thinking", "feeling")
 
 
 class MissingCustomerView(Checker):
+    def __init__(self, context: Context) -> None:
+        super().__init__(context)
+        self.stages = context.model.stages_by_id
+
     def touchpoint(self, index: int, touchpoint: Touchpoint) -> None:
         if (
             touchpoint.doing is not None
@@ -53,7 +59,12 @@ class MissingCustomerView(Checker):
             and touchpoint.feeling is not None
         ):
             return  # the common case, without building the list
-        missing = [key for key in VIEW if getattr(touchpoint, key) is None]
+        stage = self.stages[touchpoint.stage]
+        missing = [
+            key for key in VIEW if getattr(touchpoint, key) is None and getattr(stage, key) is None
+        ]
+        if not missing:
+            return
         listed = " and ".join(
             [", ".join(missing[:-1]), missing[-1]] if len(missing) > 1 else missing
         )

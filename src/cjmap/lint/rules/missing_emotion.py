@@ -1,5 +1,6 @@
 """Finds touchpoints without an `emotion` (from -2, very negative, to 2, very
-positive).
+positive, for every persona or per persona), in a stage that has none either: a
+map that gives the emotion per stage satisfies it there.
 
 ## Why it matters
 
@@ -37,13 +38,17 @@ touchpoints:
 from __future__ import annotations
 
 from cjmap.findings import Severity
-from cjmap.lint.rule import Checker, make_rule
+from cjmap.lint.rule import Checker, Context, make_rule
 from cjmap.model import Touchpoint
 
 
 class MissingEmotion(Checker):
+    def __init__(self, context: Context) -> None:
+        super().__init__(context)
+        self.stages = context.model.stages_by_id
+
     def touchpoint(self, index: int, touchpoint: Touchpoint) -> None:
-        if touchpoint.emotion is None:
+        if touchpoint.emotion is None and self.stages[touchpoint.stage].emotion is None:
             self.report(
                 ("touchpoints", index),
                 f"touchpoint '{touchpoint.id}' has no emotion; "

@@ -1,4 +1,6 @@
-"""Finds touchpoints without an `owner`: the team that owns the touchpoint.
+"""Finds touchpoints without an `owner`: the team that owns the touchpoint. A
+touchpoint whose `organisation` is a `third-party` one (a search engine, a
+review site, a friend) needs none: nobody in the company owns it.
 
 ## Why it matters
 
@@ -35,13 +37,21 @@ touchpoints:
 from __future__ import annotations
 
 from cjmap.findings import Severity
-from cjmap.lint.rule import Checker, make_rule
+from cjmap.lint.rule import Checker, Context, make_rule
 from cjmap.model import Touchpoint
 
 
 class MissingOwner(Checker):
+    def __init__(self, context: Context) -> None:
+        super().__init__(context)
+        self.third_parties = {
+            organisation.id
+            for organisation in context.model.organisations
+            if organisation.kind == "third-party"
+        }
+
     def touchpoint(self, index: int, touchpoint: Touchpoint) -> None:
-        if touchpoint.owner is None:
+        if touchpoint.owner is None and touchpoint.organisation not in self.third_parties:
             self.report(
                 ("touchpoints", index),
                 f"touchpoint '{touchpoint.id}' has no owner; name the team that owns it",

@@ -1,7 +1,12 @@
-"""Finds pains that are `high` or `critical`, or roadblocks, on touchpoints
-that no action in `actions` covers.
+"""Finds pains that are `high` or `critical`, or roadblocks, that no action
+answers: on touchpoints and on stages alike, each pain on its own.
 
-An action covers every pain of the touchpoints it lists, whatever its status.
+A pain is answered by an action whose `status` is `planned` or `in-progress`
+and that names the pain by its `id` (in `pains`), or its touchpoint (in
+`touchpoints`), or that delivers an opportunity (`opportunity`) addressing the
+pain, its touchpoint or, for a stage's pain, its stage. An action that is only
+an `idea`, or is `done` while the pain is still on the map, does not answer it;
+nor does an opportunity alone: it is a plan to weigh, not a commitment.
 
 ## Why it matters
 
@@ -34,12 +39,14 @@ touchpoints:
     stage: purchase
     channels: [web]
     pains:
-      - text: The tracking link shows nothing for the first two days
+      - id: blind-tracking
+        text: The tracking link shows nothing for the first two days
         severity: high
 actions:
   - id: tracking-from-day-one
     title: Send tracking only once the carrier has the parcel
-    touchpoints: [track-parcel]
+    pains: [blind-tracking]
+    status: planned
     owner: Logistics
     kpi: No "where is my order" chats in the first two days
 ```
@@ -48,9 +55,10 @@ actions:
 from __future__ import annotations
 
 from cjmap.findings import Severity
+from cjmap.lint.answers import UNDER_WAY, named_by_actions
 from cjmap.lint.rule import Checker, Context, make_rule
 from cjmap.loader import PathKey
-from cjmap.model import SEVERITIES, Pain, Touchpoint
+from cjmap.model import SEVERITIES, Pain, Stage, Touchpoint
 from cjmap.text import shown
 
 SEVERE = SEVERITIES.index("high")
@@ -59,21 +67,26 @@ SEVERE = SEVERITIES.index("high")
 class UnaddressedPain(Checker):
     def __init__(self, context: Context) -> None:
         super().__init__(context)
-        self.covered = context.model.covered_touchpoints
+        self.answered = named_by_actions(context.model, UNDER_WAY)
 
-    def pain(self, where: PathKey, touchpoint: Touchpoint, pain: Pain) -> None:
-        if not (pain.roadblock or pain.severity_rank >= SEVERE) or touchpoint.id in self.covered:
+    def pain(self, where: PathKey, holder: Stage | Touchpoint, pain: Pain) -> None:
+        if not (pain.roadblock or pain.severity_rank >= SEVERE):
+            return
+        if self.answered.answers_pain(holder, pain):
             return
         kind = f"roadblock ({pain.severity} pain)" if pain.roadblock else f"{pain.severity} pain"
+        place = "stage" if isinstance(holder, Stage) else "touchpoint"
         self.report(
-            where, f"{kind} on touchpoint '{touchpoint.id}' has no action: {shown(pain.text)}"
+            where,
+            f"{kind} on {place} '{holder.id}' has no planned or in-progress action: "
+            f"{shown(pain.text)}",
         )
 
 
 RULE = make_rule(
     "L106",
     "unaddressed-pain",
-    "a high or critical pain, or a roadblock, on a touchpoint no action covers",
+    "a high or critical pain, or a roadblock, that no planned or in-progress action answers",
     Severity.WARNING,
     UnaddressedPain,
     __doc__,
