@@ -72,6 +72,9 @@ def test_json_rows_with_every_field(write_map) -> None:  # type: ignore[no-untyp
         "emotion": -2,
         "covered": True,
         "text": "Shipping shows up late",
+        "pain_id": None,
+        "opportunities": [],
+        "actions": ["fix"],
     }
     assert rows[1]["personas"] == ["parent"]
     assert rows[1]["covered"] is False
@@ -93,14 +96,16 @@ def test_markdown_is_one_table_row_per_pain(write_map) -> None:  # type: ignore[
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0] == (
-        "| Severity | Touchpoint | Stage | Channels | Personas | Emotion | Covered | Pain | Where |"
+        "| Severity | Touchpoint | Stage | Channels | Personas | Emotion | Covered | Pain "
+        "| Pain id | Opportunities | Actions | Where |"
     )
-    assert lines[1] == "| --- | --- | --- | --- | --- | ---: | --- | --- | --- |"
+    assert lines[1] == "| --- | --- | --- | --- | --- | ---: | --- | --- | --- | --- | --- | --- |"
     assert len(lines) == 5
     assert lines[2].startswith("| high<br>roadblock | Pays for the box | Purchase | web |")
     assert lines[4] == (
         "| low | Pays for the box | Purchase | web | parent, student | -2 | yes | "
-        rf'Card \| form, "fussy" | {markdown_cell(str(path))}:{line_of(PAINS, "Card")} |'
+        rf'Card \| form, "fussy" |  |  | fix | '
+        f"{markdown_cell(str(path))}:{line_of(PAINS, 'Card')} |"
     )
 
 

@@ -131,6 +131,10 @@ def test_a_pain_carries_its_touchpoint_stage_and_exact_line() -> None:
         "emotion": None,
         "covered": False,
         "text": "Line drops",
+        "at": "call",
+        "pain_id": None,
+        "opportunities": [],
+        "actions": [],
     }
 
 

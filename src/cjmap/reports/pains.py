@@ -4,6 +4,14 @@ Order: severity (critical first), then roadblocks, then lower emotion at the
 touchpoint (touchpoints without an emotion after those with one), then lifecycle
 order (the stage's position in its map), then file order.
 
+A stage's own pains (written on the stage, for the stage as a whole) are listed too,
+with their stage and no touchpoint; they apply to every persona and to no channel.
+Each pain comes with its id, if it has one, and what answers it: the opportunities
+(not rejected) whose ``addresses`` name the pain or the touchpoint or stage that holds
+it, and the actions that name the pain (``pains``), its touchpoint (``touchpoints``)
+or one of those opportunities (``opportunity``). A pain is covered when such an
+action exists, whatever its status.
+
 With ``metrics``, a metric that misses its target (respecting ``better``) is listed
 too, as a pain of kind ``metric``. Its severity comes from how far it misses, as a
 share of the target: under 10% low, under 50% medium, otherwise high (a target of 0
@@ -17,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from cjmap.model import SEVERITIES, CJMap, Metric, Touchpoint, shortfall
+from cjmap.model import SEVERITIES, CJMap, Metric, Pain, Stage, Touchpoint, shortfall
 from cjmap.reports import ValidMap, require_known
 from cjmap.reports.table import DATA, MARKDOWN, TERMINAL, Cell, Column, Table
 from cjmap.text import amount, plural
@@ -37,7 +45,7 @@ class PainFilter:
 
 @dataclass(frozen=True)
 class PainPoint:
-    """One pain (or off-target metric) on one touchpoint, with where it is written."""
+    """One pain (or off-target metric) on a touchpoint or a stage, with where it is written."""
 
     path: str
     line: int
@@ -45,8 +53,8 @@ class PainPoint:
     kind: Literal["pain", "metric"]
     severity: str
     roadblock: bool
-    touchpoint: str
-    touchpoint_name: str
+    touchpoint: str | None
+    touchpoint_name: str | None
     stage: str
     stage_name: str
     channels: tuple[str, ...]
@@ -56,6 +64,9 @@ class PainPoint:
     text: str
     stage_index: int
     map_index: int
+    pain_id: str | None = None
+    opportunities: tuple[str, ...] = ()
+    actions: tuple[str, ...] = ()
 
     def sort_key(self) -> tuple[int, bool, bool, int, int, int, int, int]:
         return (
@@ -81,6 +92,7 @@ class PainPoint:
             "roadblock": self.roadblock,
             "touchpoint": self.touchpoint,
             "touchpoint_name": self.touchpoint_name,
+            "at": self.touchpoint if self.touchpoint is not None else f"{self.stage} (stage)",
             "stage": self.stage,
             "stage_name": self.stage_name,
             "channels": list(self.channels),
@@ -88,6 +100,9 @@ class PainPoint:
             "emotion": self.emotion,
             "covered": self.covered,
             "text": self.text,
+            "pain_id": self.pain_id,
+            "opportunities": list(self.opportunities),
+            "actions": list(self.actions),
         }
 
 
@@ -101,7 +116,8 @@ COLUMNS = (
     Column("severity", "Severity", DATA),
     Column("roadblock", "Roadblock", DATA),
     Column("severity_label", "Severity", TERMINAL | MARKDOWN, severity=True),
-    Column("touchpoint", "Touchpoint", TERMINAL | DATA),
+    Column("at", "Touchpoint", TERMINAL),
+    Column("touchpoint", "Touchpoint", DATA),
     Column("touchpoint_name", "Touchpoint", MARKDOWN | DATA),
     Column("stage", "Stage", DATA),
     Column("stage_name", "Stage", MARKDOWN | DATA),
@@ -110,6 +126,9 @@ COLUMNS = (
     Column("emotion", "Emotion", numeric=True),
     Column("covered", "Covered"),
     Column("text", "Pain", wraps=True, share=1),
+    Column("pain_id", "Pain id", MARKDOWN | DATA),
+    Column("opportunities", "Opportunities", MARKDOWN | DATA),
+    Column("actions", "Actions", MARKDOWN | DATA),
     Column("where", "Where", TERMINAL | MARKDOWN, wraps=True),
 )
 
@@ -178,6 +197,29 @@ def _map_pains(item: ValidMap, map_index: int, wanted: PainFilter) -> Iterator[P
     model = item.model
     every_persona = tuple(persona.id for persona in model.personas)
     steps = _journey_steps(model, wanted.journeys)
+    answers = _Answers(model)
+    for index, stage in enumerate(model.stages):
+        if stage.pains and _stage_selected(model, stage, wanted, steps):
+            shared = PainPoint(
+                path=item.path,
+                line=0,
+                column=0,
+                kind="pain",
+                severity="medium",
+                roadblock=False,
+                touchpoint=None,
+                touchpoint_name=None,
+                stage=stage.id,
+                stage_name=stage.name,
+                channels=(),
+                personas=every_persona,
+                emotion=stage.emotion_for(),
+                covered=False,
+                text="",
+                stage_index=index,
+                map_index=map_index,
+            )
+            yield from _pains_of(item, ("stages", index), stage.pains, shared, answers)
     for index, touchpoint in enumerate(model.touchpoints):
         if not _selected(model, touchpoint, wanted, steps):
             continue
@@ -201,16 +243,7 @@ def _map_pains(item: ValidMap, map_index: int, wanted: PainFilter) -> Iterator[P
             stage_index=model.stage_index[touchpoint.stage],
             map_index=map_index,
         )
-        for number, pain in enumerate(touchpoint.pains):
-            line, column = item.document.locate(("touchpoints", index, "pains", number))
-            yield replace(
-                shared,
-                line=line,
-                column=column,
-                severity=pain.severity,
-                roadblock=pain.roadblock,
-                text=pain.text,
-            )
+        yield from _pains_of(item, ("touchpoints", index), touchpoint.pains, shared, answers)
         if not wanted.metrics:
             continue
         for number, metric in enumerate(touchpoint.metrics):
@@ -224,6 +257,74 @@ def _map_pains(item: ValidMap, map_index: int, wanted: PainFilter) -> Iterator[P
                     severity=metric_severity(metric),
                     text=metric_text(metric),
                 )
+
+
+def _stage_selected(model: CJMap, stage: Stage, wanted: PainFilter, steps: frozenset[str]) -> bool:
+    """Whether a stage's own pains pass the filter: they belong to no channel, to every
+    persona, and to a journey that has a step in the stage."""
+    if wanted.stages and stage.id not in wanted.stages:
+        return False
+    if wanted.channels:
+        return False
+    if wanted.personas and not any(persona in model.personas_by_id for persona in wanted.personas):
+        return False
+    return not wanted.journeys or any(
+        model.touchpoints_by_id[step].stage == stage.id for step in steps
+    )
+
+
+class _Answers:
+    """Which opportunities and actions of a map answer a pain, looked up by the ids they name."""
+
+    def __init__(self, model: CJMap) -> None:
+        self.opportunities: dict[str, list[str]] = {}
+        for opportunity in model.opportunities:
+            if opportunity.status == "rejected":
+                continue
+            for named in opportunity.addresses:
+                self.opportunities.setdefault(named, []).append(opportunity.id)
+        self.actions = model.actions
+
+    def of(self, pain: Pain, holder: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The ids of the opportunities and actions that answer a pain held by ``holder``
+        (the id of its touchpoint or stage), in the map's order."""
+        named = {holder} | ({pain.id} if pain.id else set())
+        opportunities = tuple(
+            dict.fromkeys(
+                o for key in (pain.id, holder) if key for o in self.opportunities.get(key, ())
+            )
+        )
+        actions = tuple(
+            action.id
+            for action in self.actions
+            if named & {*action.pains, *action.touchpoints} or action.opportunity in opportunities
+        )
+        return opportunities, actions
+
+
+def _pains_of(
+    item: ValidMap,
+    where: tuple[str, int],
+    pains: Sequence[Pain],
+    shared: PainPoint,
+    answers: _Answers,
+) -> Iterator[PainPoint]:
+    holder = shared.touchpoint if shared.touchpoint is not None else shared.stage
+    for number, pain in enumerate(pains):
+        line, column = item.document.locate((*where, "pains", number))
+        opportunities, actions = answers.of(pain, holder)
+        yield replace(
+            shared,
+            line=line,
+            column=column,
+            severity=pain.severity,
+            roadblock=pain.roadblock,
+            text=pain.text,
+            pain_id=pain.id,
+            opportunities=opportunities,
+            actions=actions,
+            covered=bool(actions),
+        )
 
 
 def metric_severity(metric: Metric) -> str:
