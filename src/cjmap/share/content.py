@@ -110,7 +110,9 @@ def gather_paths(
     return Gathered(contents, run.batch.problems, run.batch.skipped)
 
 
-def gather(checked: Sequence[Checked], *, backend: str | None = None) -> list[MapContent | InvalidMap]:
+def gather(
+    checked: Sequence[Checked], *, backend: str | None = None
+) -> list[MapContent | InvalidMap]:
     """The content of each checked map (pictures drawn several at a time)."""
     plans = [_plan(item.model) if item.model is not None else [] for item in checked]
     jobs = [job for plan in plans for job in plan]
@@ -169,4 +171,3 @@ def view_description(view: str) -> str:
     """The first paragraph of the view module's documentation, on one line."""
     doc = importlib.import_module(VIEWS[view]).__doc__ or ""
     return " ".join(doc.strip().split("\n\n")[0].split())
-

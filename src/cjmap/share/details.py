@@ -19,8 +19,8 @@ from cjmap.loader import Document
 from cjmap.model import Action, CJMap, Metric, Touchpoint
 from cjmap.render import theme as th
 from cjmap.reports.pains import metric_text
-from cjmap.text import amount
 from cjmap.share.markup import Html, el, join, text
+from cjmap.text import amount
 
 __all__ = ["addressing", "field_label", "touchpoint_article", "value", "where"]
 
@@ -163,7 +163,9 @@ def _marks(touchpoint: Touchpoint) -> list[Html]:
         marks.append(el("span", f"{th.MOMENT_OF_TRUTH_MARK} Moment of truth", class_="mark mot"))
     if any(pain.roadblock for pain in touchpoint.pains):
         marks.append(el("span", f"{th.ROADBLOCK_MARK} Roadblock", class_="mark roadblock"))
-    marks.append(el("span", f"Evidence: {touchpoint.evidence}", class_=f"mark {touchpoint.evidence}"))
+    marks.append(
+        el("span", f"Evidence: {touchpoint.evidence}", class_=f"mark {touchpoint.evidence}")
+    )
     return marks
 
 

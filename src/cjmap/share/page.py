@@ -103,7 +103,9 @@ def build_page(
     head = el(
         "head",
         el("meta", charset="utf-8"),
-        el("meta", http_equiv="Content-Security-Policy", content=content_security_policy(live=live)),
+        el(
+            "meta", http_equiv="Content-Security-Policy", content=content_security_policy(live=live)
+        ),
         el("meta", name="viewport", content="width=device-width, initial-scale=1"),
         el("meta", name="generator", content=f"cjmap {__version__}"),
         el("title", title),
@@ -227,4 +229,3 @@ def _panel() -> Html:
         aria_label="Touchpoint",
         hidden=True,
     )
-

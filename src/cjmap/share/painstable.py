@@ -13,11 +13,11 @@ from collections.abc import Iterable, Sequence
 
 from cjmap.model import SEVERITIES
 from cjmap.render import theme as th
-from cjmap.text import plural
 from cjmap.reports.pains import PainPoint
 from cjmap.share.content import MapContent
 from cjmap.share.markup import Html, el
-from cjmap.share.sections import section, touchpoint_button
+from cjmap.share.sections import section, table, touchpoint_button
+from cjmap.text import plural
 
 __all__ = ["pains_section"]
 
@@ -41,16 +41,10 @@ def pains_section(maps: Sequence[tuple[int, MapContent]], prefix: str, level: in
     rows = [_row(number, content, point) for number, content, point in ranked]
     if not rows:
         return section(prefix, "pains", level, "Pains", el("p", "No pains are mapped."))
-    head = el(
-        "tr",
-        *(el("th", name, scope="col", data_sort=kind) for name, kind in _COLUMNS),
-    )
-    caption = el(
-        "caption",
+    caption = (
         f"{plural(len(rows), 'pain')}, worst first: by severity, then roadblocks, then "
-        "the lower emotion, then lifecycle order.",
+        "the lower emotion, then lifecycle order."
     )
-    table = el("table", caption, el("thead", head), el("tbody", *rows), class_="pains-table")
     return section(
         prefix,
         "pains",
@@ -58,7 +52,7 @@ def pains_section(maps: Sequence[tuple[int, MapContent]], prefix: str, level: in
         "Pains",
         _filters(prefix, maps),
         el("p", "", class_="pain-count", role="status", hidden=True),
-        el("div", table, class_="wide"),
+        table(_COLUMNS, rows, "pains-table", caption),
     )
 
 
@@ -68,7 +62,12 @@ def _row(number: int, content: MapContent, point: PainPoint) -> Html:
     emotion = "" if point.emotion is None else th.emotion_number(point.emotion)
     return el(
         "tr",
-        el("td", severity, class_=f"severity severity-{point.severity}", data_value=rank * 2 + point.roadblock),
+        el(
+            "td",
+            severity,
+            class_=f"severity severity-{point.severity}",
+            data_value=rank * 2 + point.roadblock,
+        ),
         el("td", touchpoint_button(content.model, point.touchpoint)),
         el("td", point.stage_name, data_value=point.stage_index),
         el("td", emotion, data_value=point.emotion if point.emotion is not None else ""),

@@ -14,13 +14,13 @@ from typing import Any
 from cjmap.findings import Finding, Severity
 from cjmap.model import CJMap, Journey
 from cjmap.render import theme as th
-from cjmap.text import plural
 from cjmap.share.content import GAPS_AGAINST, Figure, MapContent
 from cjmap.share.details import facts, field_label, touchpoint_article, value, where
 from cjmap.share.markup import Html, el, join, text
 from cjmap.share.svg import Marks, embed
+from cjmap.text import plural
 
-__all__ = ["map_sections", "findings_list", "section"]
+__all__ = ["findings_list", "map_sections", "section"]
 
 
 def section(prefix: str, key: str, level: int, title: str, *body: Html | str | None) -> Html:
@@ -34,6 +34,30 @@ def section(prefix: str, key: str, level: int, title: str, *body: Html | str | N
         class_=key,
         aria_labelledby=heading,
     )
+
+
+def table(
+    columns: Sequence[str | tuple[str, str]],
+    rows: Sequence[Html],
+    kind: str,
+    caption: str | None = None,
+) -> Html:
+    """A table that scrolls sideways on a narrow screen. A column is a heading, or a
+    heading and how the page's script sorts it (``number`` or ``text``)."""
+    headings = [
+        el("th", column, scope="col")
+        if isinstance(column, str)
+        else el("th", column[0], scope="col", data_sort=column[1])
+        for column in columns
+    ]
+    body = el(
+        "table",
+        el("caption", caption) if caption else None,
+        el("thead", el("tr", *headings)),
+        el("tbody", *rows),
+        class_=kind,
+    )
+    return el("div", body, class_="wide")
 
 
 def map_sections(content: MapContent, prefix: str, level: int, pains: Html | None) -> Html:
@@ -106,7 +130,9 @@ def _summary(content: MapContent, prefix: str, level: int) -> Html:
             else ""
         ),
         plural(sum(p.roadblock for p in pains), "roadblock"),
-        plural(sum(t.moment_of_truth for t in model.touchpoints), "moment of truth", "moments of truth"),
+        plural(
+            sum(t.moment_of_truth for t in model.touchpoints), "moment of truth", "moments of truth"
+        ),
         plural(len(model.actions), "action"),
     ]
     items = [el("li", figure) for figure in figures]
@@ -252,7 +278,9 @@ def _journeys(content: MapContent, prefix: str, level: int) -> Html | None:
     model = content.model
     if not model.journeys:
         return None
-    items = [_journey(content, index, journey, level) for index, journey in enumerate(model.journeys)]
+    items = [
+        _journey(content, index, journey, level) for index, journey in enumerate(model.journeys)
+    ]
     return section(prefix, "journeys", level, "Journeys", *items)
 
 
@@ -280,10 +308,6 @@ def _actions(content: MapContent, prefix: str, level: int) -> Html | None:
     model = content.model
     if not model.actions:
         return None
-    head = el(
-        "tr",
-        *(el("th", name, scope="col") for name in ("Action", "Status", "Owner", "KPI", "Due", "Touchpoints", "Where")),
-    )
     rows = [
         el(
             "tr",
@@ -297,8 +321,8 @@ def _actions(content: MapContent, prefix: str, level: int) -> Html | None:
         )
         for index, action in enumerate(model.actions)
     ]
-    table = el("table", el("thead", head), el("tbody", *rows), class_="actions")
-    return section(prefix, "actions", level, "Actions", el("div", table, class_="wide"))
+    columns = ("Action", "Status", "Owner", "KPI", "Due", "Touchpoints", "Where")
+    return section(prefix, "actions", level, "Actions", table(columns, rows, "actions"))
 
 
 def _opportunities(model: CJMap, content: MapContent, prefix: str, level: int) -> Html | None:
@@ -309,13 +333,18 @@ def _opportunities(model: CJMap, content: MapContent, prefix: str, level: int) -
     items = [
         el(
             "li",
-            el(f"h{min(level + 1, 6)}", str(getattr(item, "title", None) or getattr(item, "id", ""))),
+            el(
+                f"h{min(level + 1, 6)}",
+                str(getattr(item, "title", None) or getattr(item, "id", "")),
+            ),
             el("p", where(content.document, "opportunities", index), class_="meta"),
             value(item),
         )
         for index, item in enumerate(opportunities)
     ]
-    return section(prefix, "opportunities", level, "Opportunities", el("ul", *items, class_="cards"))
+    return section(
+        prefix, "opportunities", level, "Opportunities", el("ul", *items, class_="cards")
+    )
 
 
 def _gaps(content: MapContent, prefix: str, level: int) -> Html:
@@ -332,15 +361,16 @@ def _gaps(content: MapContent, prefix: str, level: int) -> Html:
         )
         for gap in content.gaps
     ]
-    head = el("tr", *(el("th", name, scope="col") for name in ("Gap", "Stage", "Note", "Where")))
-    table = el("table", el("thead", head), el("tbody", *rows), class_="gaps")
-    return section(prefix, "gaps", level, title, el("div", table, class_="wide"))
+    columns = ("Gap", "Stage", "Note", "Where")
+    return section(prefix, "gaps", level, title, table(columns, rows, "gaps"))
 
 
 def _lint(findings: Sequence[Finding], prefix: str, level: int) -> Html:
     counts = Counter(finding.severity for finding in findings)
     summary = ", ".join(
-        plural(counts[severity], str(severity)) if severity != Severity.INFO else f"{counts[severity]} info"
+        plural(counts[severity], str(severity))
+        if severity != Severity.INFO
+        else f"{counts[severity]} info"
         for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
     )
     if not findings:
@@ -352,7 +382,6 @@ def _lint(findings: Sequence[Finding], prefix: str, level: int) -> Html:
 
 def findings_list(findings: Sequence[Finding]) -> Html:
     """Findings as a table: severity, code, message, and where."""
-    head = el("tr", *(el("th", name, scope="col") for name in ("Severity", "Code", "Message", "Where")))
     rows = [
         el(
             "tr",
@@ -363,4 +392,4 @@ def findings_list(findings: Sequence[Finding]) -> Html:
         )
         for f in findings
     ]
-    return el("div", el("table", el("thead", head), el("tbody", *rows), class_="findings"), class_="wide")
+    return table(("Severity", "Code", "Message", "Where"), rows, "findings")

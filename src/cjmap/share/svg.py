@@ -11,8 +11,8 @@ the page is markup this module wrote, whatever the map's text held:
 - every ``id`` gets a prefix, so that several pictures on one page never share one;
 - a shape whose class names a touchpoint (``touchpoint-ID``, see
   :func:`cjmap.render.views.common.touchpoint_class`) gets ``data-touchpoint="ID"``,
-  a place in the tab order, the role of a button and the touchpoint's name as its
-  label; a journey line (``journey-ID``) gets ``data-journey`` and ``data-persona``.
+  a place in the tab order, the role of a button and a label that holds its name;
+  a journey line (``journey-ID``) gets ``data-journey`` and ``data-persona``.
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def _element(node: ET.Element, prefix: str, marks: Marks, labelled_by: str) -> I
     for word in classes:
         if word.startswith("touchpoint-"):
             touchpoint = word.removeprefix("touchpoint-")
-            name = marks.touchpoint_names.get(touchpoint, touchpoint)
+            name = _label(node, marks.touchpoint_names.get(touchpoint, touchpoint))
             attributes += [
                 ("data-touchpoint", touchpoint),
                 ("tabindex", "0"),
@@ -112,6 +112,16 @@ def _element(node: ET.Element, prefix: str, marks: Marks, labelled_by: str) -> I
         if child.tail:
             yield text(child.tail)
     yield f"</{tag}>"
+
+
+def _label(node: ET.Element, name: str) -> str:
+    """The accessible name of a touchpoint's shape: what it shows, which must be part of
+    the name for people who speak to their screen reader, and the touchpoint's whole
+    name when the shape shows it only in part (cut short, or a number on a curve)."""
+    shown = " ".join(
+        " ".join("".join(part.itertext()).split()) for part in node.iter(f"{{{_SVG}}}text")
+    )
+    return shown if " ".join(name.split()) in shown else f"{name}: {shown}".rstrip(": ")
 
 
 def _attribute(key: str, value: str, prefix: str) -> tuple[str, str] | None:
