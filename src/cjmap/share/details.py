@@ -16,13 +16,22 @@ from typing import Any, Final
 from pydantic import BaseModel
 
 from cjmap.loader import Document
-from cjmap.model import Action, CJMap, Metric, Touchpoint
+from cjmap.model import Action, CJMap, EmotionScore, Metric, Opportunity, Pain, Touchpoint
 from cjmap.render import theme as th
 from cjmap.reports.pains import metric_text
 from cjmap.share.markup import Html, el, join, text
 from cjmap.text import amount
 
-__all__ = ["addressing", "field_label", "touchpoint_article", "value", "where"]
+__all__ = [
+    "addressing",
+    "emotion_line",
+    "facts",
+    "field_label",
+    "pains_list",
+    "touchpoint_article",
+    "value",
+    "where",
+]
 
 # Fields shown in their own place in the article rather than in the list of facts.
 _PLACED: Final = frozenset(
@@ -79,18 +88,20 @@ def facts(pairs: Iterable[tuple[str, Any]]) -> Html:
     return el("dl", *rows) if rows else Html("")
 
 
-def addressing(model: CJMap, touchpoint: Touchpoint) -> tuple[list[Action], list[Any]]:
-    """The actions that name the touchpoint, and the opportunities that address it (by
-    its id, its stage, or one of its pains' ids), in the map's order."""
-    actions = [action for action in model.actions if touchpoint.id in action.touchpoints]
-    wanted = {touchpoint.id, touchpoint.stage}
-    wanted.update(
-        str(pain_id) for pain in touchpoint.pains if (pain_id := getattr(pain, "id", None))
-    )
-    opportunities = [
-        opportunity
-        for opportunity in getattr(model, "opportunities", None) or ()
-        if wanted & set(getattr(opportunity, "addresses", None) or ())
+def addressing(model: CJMap, touchpoint: Touchpoint) -> tuple[list[Action], list[Opportunity]]:
+    """The opportunities that address the touchpoint (by its id, its stage's, or one of
+    its pains' ids), and the actions that name it or one of its pains, or deliver one of
+    those opportunities, in the map's order."""
+    pain_ids = {pain.id for pain in touchpoint.pains if pain.id}
+    wanted = {touchpoint.id, touchpoint.stage, *pain_ids}
+    opportunities = [o for o in model.opportunities if wanted & set(o.addresses)]
+    chosen = {opportunity.id for opportunity in opportunities}
+    actions = [
+        action
+        for action in model.actions
+        if touchpoint.id in action.touchpoints
+        or pain_ids & set(action.pains)
+        or action.opportunity in chosen
     ]
     return actions, opportunities
 
@@ -139,9 +150,9 @@ def touchpoint_article(
         el(f"h{level}", touchpoint.name, id=f"{prefix}tp-{touchpoint.id}-title", tabindex="-1"),
         el("p", *marks, class_="marks") if marks else None,
         el("p", meta, class_="meta"),
-        el("p", text(th.emotion_text(touchpoint.emotion)), class_=_emotion_class(touchpoint)),
+        emotion_line(model, touchpoint.emotion),
         facts(story),
-        _pains(document, at, touchpoint, sub),
+        pains_list(document, at, touchpoint.pains, sub),
         _list(sub, "Delights", touchpoint.delights, "delights"),
         _metrics(touchpoint.metrics, sub),
         facts(others),
@@ -176,20 +187,32 @@ def emotion_class(emotion: int | None) -> str:
     return f"emotion emotion-{'m' if emotion < 0 else 'p'}{abs(emotion)}"
 
 
-def _emotion_class(touchpoint: Touchpoint) -> str:
-    emotion = touchpoint.emotion
-    return emotion_class(emotion if isinstance(emotion, int) else None)
+def emotion_line(model: CJMap, emotion: EmotionScore | None) -> Html:
+    """An emotion coloured as in the pictures, in words; one line per persona when the
+    map records it per persona."""
+    if not isinstance(emotion, dict):
+        return el("p", th.emotion_text(emotion), class_=emotion_class(emotion))
+    lines = [
+        el(
+            "li",
+            f"{_persona_names(model, [persona])[0]}: {th.emotion_text(score)}",
+            class_=emotion_class(score),
+        )
+        for persona, score in emotion.items()
+    ]
+    return el("ul", *lines, class_="emotions")
 
 
 def _persona_names(model: CJMap, ids: Sequence[str]) -> list[str]:
     return [model.personas_by_id[p].name if p in model.personas_by_id else p for p in ids]
 
 
-def _pains(document: Document, at: tuple[str, int], touchpoint: Touchpoint, sub: str) -> Html:
-    if not touchpoint.pains:
+def pains_list(document: Document, at: tuple[str, int], pains: Sequence[Pain], sub: str) -> Html:
+    """The pains of a touchpoint or stage, with their severity and where each is written."""
+    if not pains:
         return Html("")
     items = []
-    for number, pain in enumerate(touchpoint.pains):
+    for number, pain in enumerate(pains):
         severity = pain.severity + (f", {th.ROADBLOCK_MARK} roadblock" if pain.roadblock else "")
         items.append(
             el(

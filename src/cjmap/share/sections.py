@@ -9,13 +9,20 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
 
 from cjmap.findings import Finding, Severity
 from cjmap.model import CJMap, Journey
 from cjmap.render import theme as th
 from cjmap.share.content import GAPS_AGAINST, Figure, MapContent
-from cjmap.share.details import facts, field_label, touchpoint_article, value, where
+from cjmap.share.details import (
+    emotion_line,
+    facts,
+    field_label,
+    pains_list,
+    touchpoint_article,
+    value,
+    where,
+)
 from cjmap.share.markup import Html, el, join, text
 from cjmap.share.svg import Marks, embed
 from cjmap.text import plural
@@ -74,7 +81,7 @@ def map_sections(content: MapContent, prefix: str, level: int, pains: Html | Non
         ("personas", "Personas", _personas(content, prefix, inner)),
         ("journeys", "Journeys", _journeys(content, prefix, inner)),
         ("actions", "Actions", _actions(content, prefix, inner)),
-        ("opportunities", "Opportunities", _opportunities(model, content, prefix, inner)),
+        ("opportunities", "Opportunities", _opportunities(content, prefix, inner)),
         ("gaps", "Gaps", _gaps(content, prefix, inner)),
         ("lint", "Lint", _lint(content.findings, prefix, inner)),
     ]
@@ -251,6 +258,7 @@ def _touchpoints(content: MapContent, prefix: str, level: int) -> Html:
                     where(content.document, "stages", number - 1),
                     class_="meta",
                 ),
+                _stage_lanes(content, number - 1, level + 2),
                 *articles,
                 None if articles else el("p", "No touchpoint is mapped in this stage yet."),
                 class_="stage",
@@ -258,6 +266,25 @@ def _touchpoints(content: MapContent, prefix: str, level: int) -> Html:
             )
         )
     return section(prefix, "touchpoints", level, "Touchpoints by stage", *stages)
+
+
+def _stage_lanes(content: MapContent, index: int, level: int) -> Html | None:
+    """What the map says about a stage as a whole: its lanes, emotion, pains, delights."""
+    stage = content.model.stages[index]
+    sub = f"h{min(level, 6)}"
+    shown = [
+        facts((key, getattr(stage, key)) for key in _STAGE_FACTS),
+        emotion_line(content.model, stage.emotion) if stage.emotion is not None else None,
+        pains_list(content.document, ("stages", index), stage.pains, sub),
+        el(sub, "Delights") if stage.delights else None,
+        value(stage.delights) if stage.delights else None,
+    ]
+    if not any(shown):
+        return None
+    return el("div", *shown, class_="stage-lanes")
+
+
+_STAGE_FACTS = ("timeframe", "lifecycle", "doing", "thinking", "feeling", "curves")
 
 
 def touchpoint_button(model: CJMap, touchpoint_id: str) -> Html:
@@ -325,22 +352,22 @@ def _actions(content: MapContent, prefix: str, level: int) -> Html | None:
     return section(prefix, "actions", level, "Actions", table(columns, rows, "actions"))
 
 
-def _opportunities(model: CJMap, content: MapContent, prefix: str, level: int) -> Html | None:
-    """The map's opportunities, whatever fields the format gives them."""
-    opportunities: Sequence[Any] = getattr(model, "opportunities", None) or ()
-    if not opportunities:
+def _opportunities(content: MapContent, prefix: str, level: int) -> Html | None:
+    model = content.model
+    if not model.opportunities:
         return None
     items = [
         el(
             "li",
-            el(
-                f"h{min(level + 1, 6)}",
-                str(getattr(item, "title", None) or getattr(item, "id", "")),
-            ),
+            el(f"h{min(level + 1, 6)}", opportunity.title),
             el("p", where(content.document, "opportunities", index), class_="meta"),
-            value(item),
+            facts(
+                (key, getattr(opportunity, key))
+                for key in type(opportunity).model_fields
+                if key not in ("id", "title")
+            ),
         )
-        for index, item in enumerate(opportunities)
+        for index, opportunity in enumerate(model.opportunities)
     ]
     return section(
         prefix, "opportunities", level, "Opportunities", el("ul", *items, class_="cards")
