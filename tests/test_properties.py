@@ -267,6 +267,7 @@ def map_commands(path: Path) -> dict[str, list[str | Path]]:
         "diff": ["diff", "--format", "json", path, path],
         "export": ["export", "--to", "markdown", "--mermaid", path],
         "render": ["render", "--format", "dot", "-o", "-", path],
+        "share": ["share", "-o", "-", path],
     }
 
 
@@ -299,6 +300,7 @@ def test_generated_maps_pass_every_command(
     assert isinstance(results["pains"].json(), dict | list)
     assert isinstance(results["gaps"].json(), dict | list)
     assert results["render"].stdout.startswith("digraph")
+    assert results["share"].stdout.startswith("<!DOCTYPE html>")
     assert run_cli("render", "--view", "matrix", "--format", "dot", "-o", "-", path).exit_code == 0
 
 
