@@ -64,8 +64,8 @@ def test_each_example_page_is_under_a_megabyte_and_holds_the_contract(example: P
     touchpoints = {attrs["data-touchpoint"] for attrs in parsed.having("data-touchpoint")}
     assert touchpoints == {touchpoint.id for touchpoint in model.touchpoints}
     pains = parsed.having("data-pain")
-    assert len(pains) == sum(len(touchpoint.pains) for touchpoint in model.touchpoints)
-    assert all(row["data-about"] in touchpoints for row in pains)
+    assert len(pains) == sum(len(item.pains) for item in [*model.touchpoints, *model.stages])
+    assert all(row.get("data-about", "") in touchpoints | {""} for row in pains)
     filters = {
         attrs["data-filter"]
         for tag, attrs in parsed.tags

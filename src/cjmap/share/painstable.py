@@ -68,7 +68,12 @@ def _row(number: int, content: MapContent, point: PainPoint) -> Html:
             class_=f"severity severity-{point.severity}",
             data_value=rank * 2 + point.roadblock,
         ),
-        el("td", touchpoint_button(content.model, point.touchpoint)),
+        el(
+            "td",
+            touchpoint_button(content.model, point.touchpoint)
+            if point.touchpoint
+            else el("span", "the stage as a whole", class_="meta"),
+        ),
         el("td", point.stage_name, data_value=point.stage_index),
         el("td", emotion, data_value=point.emotion if point.emotion is not None else ""),
         el("td", "yes" if point.covered else "no"),
@@ -76,7 +81,7 @@ def _row(number: int, content: MapContent, point: PainPoint) -> Html:
         el("td", el("span", f"{point.path}:{point.line}", class_="where")),
         data_pain=point.line,
         data_map=number,
-        data_about=point.touchpoint,
+        data_about=point.touchpoint,  # None for a stage's pain: every filter keeps it
         data_severity=point.severity,
         data_stage=point.stage,
         data_channels=" ".join(point.channels),

@@ -62,7 +62,8 @@
 
   function painKept(row, picked) {
     var table = row.closest("section");
-    var keep = keeps(mapOf(row), row.getAttribute("data-about"), picked);
+    var about = row.getAttribute("data-about");
+    var keep = about === null || keeps(mapOf(row), about, picked);
     if (!table) {
       return keep;
     }
