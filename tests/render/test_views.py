@@ -285,7 +285,8 @@ def test_matrix_bottom_rows_give_the_story_and_the_average_emotion() -> None:
     average = sum(e for e in awareness if e is not None) / len(awareness)
     cell = node_attrs(source, "emotion_awareness")
     assert f'fillcolor="{th.emotion_colour(average)}"' in cell
-    assert "+1.5 average\\nfrom +1 to +2" in cell
+    # The range, not a bare average that would hide both extremes.
+    assert 'label="+1 \u2026 +2\\n2 touchpoints"' in cell
     assert 'label="no emotion recorded"' in node_attrs(source, "emotion_advocacy")
 
 

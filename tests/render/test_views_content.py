@@ -122,3 +122,88 @@ def test_flow_sets_third_party_touchpoints_apart(backend: str) -> None:
     assert "THIRDPARTY" in text_of(drawn["legend_third_party"])
     plain = nodes(rendered("coffee-subscription", "flow", backend))
     assert "legend_third_party" not in plain  # only where a third party is drawn
+
+
+# --- matrix ------------------------------------------------------------------------------
+
+
+def lane(root: ET.Element, word: str, stage_id: str) -> str:
+    """The text of one lane's cell (empty when the cell or the lane is not drawn)."""
+    group = nodes(root).get(f"{dot.node_id(word.lower(), stage_id)}_text")
+    return "" if group is None else text_of(group)
+
+
+@cache
+def opportunity_map() -> CJMap:
+    """The coffee example with stage lanes and opportunities, one naming a touchpoint and
+    its stage (listed once there), one a pain-free stage."""
+    text = (EXAMPLES / "coffee-subscription.yaml").read_text("utf-8")
+    text = text.replace(
+        "\nactions:\n",
+        "\nopportunities:\n"
+        "  - {id: early, title: Show the shipping cost on the product page before the grind"
+        " is chosen, addresses: [checkout, purchase], impact: high, effort: low}\n"
+        "  - {id: word, title: A card to hand to friends, addresses: [advocacy]}\n"
+        "actions:\n",
+        1,
+    ).replace(
+        "  - id: awareness\n",
+        "  - id: awareness\n    thinking: [Is it expensive, Is it expensive]\n    emotion: -2\n",
+        1,
+    )
+    checked = validate_document(load_text(text, "opportunities.yaml"))
+    assert checked.model is not None, checked.findings
+    return checked.model
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("name", NAMES)
+def test_matrix_lanes_hold_pains_metrics_and_evidence(name: str, backend: str) -> None:
+    root = rendered(name, "matrix", backend)
+    example = model(name)
+    drawn = nodes(root)
+    for stage in example.stages:
+        touchpoints = example.touchpoints_by_stage[stage.id]
+        pains = worst_first([*stage.pains, *(p for tp in touchpoints for p in tp.pains)])
+        cell = lane(root, "Pains", stage.id)
+        for pain in pains[:6]:
+            assert squash(f"{pain.severity}{', roadblock' if pain.roadblock else ''}:") in cell
+            assert start(pain.text, 12) in cell, (stage.id, pain.text)
+        metrics = lane(root, "Metrics", stage.id)
+        shown = [m for tp in touchpoints for m in tp.metrics][:4]
+        for metric in shown:
+            value = amount(metric.value, metric.unit)
+            mark = th.OFF_TARGET_MARK if metric.off_target else ""
+            assert squash(value) in metrics
+            assert (squash(mark) in metrics) >= metric.off_target
+    heads = {node for node in drawn if node.startswith("row_")}
+    assert {"row_doing", "row_thinking", "row_feeling", "row_pains", "row_metrics"} <= heads
+    assert ("row_opportunities" in heads) == bool(example.opportunities)
+    for touchpoint in example.touchpoints:
+        for channel in touchpoint.channels:
+            chip = text_of(drawn[dot.node_id("chip", f"{touchpoint.id}@{channel}")])
+            assert squash(th.emotion_text(touchpoint.emotion_for())) in chip
+            assert ("hypothesis" in chip) == (touchpoint.evidence == "hypothesis")
+            assert (th.VALIDATED_MARK in chip) == (touchpoint.evidence == "validated")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_matrix_lists_opportunities_and_stage_lanes_once(backend: str) -> None:
+    example = opportunity_map()
+    root = ET.fromstring(render_dot(render_map(example, "matrix"), "svg", backend=backend))
+    purchase = lane(root, "Opportunities", "purchase")
+    title = squash("Show the shipping cost on the product page before the grind is chosen")
+    assert purchase.count(title + squash("(impact high, effort low)")) == 1  # wrapped, never cut
+    assert lane(root, "Opportunities", "advocacy") == squash(
+        f"{th.BULLET} A card to hand to friends"
+    )
+    assert lane(root, "Opportunities", "use") == ""
+    assert lane(root, "Thinking", "awareness").count(squash("Is it expensive")) == 1
+    emotion = text_of(nodes(root)[dot.node_id("emotion", "awareness")])
+    assert emotion == squash(f"{th.MINUS}2 \u2026 +2 the stage and 2 touchpoints")
+
+
+def test_matrix_leaves_out_empty_lanes() -> None:
+    source = render_map(model("coffee-subscription"), "matrix")
+    assert "row_opportunities" not in source
+    assert "row_doing" in source

@@ -11,7 +11,7 @@ from cjmap.render import theme as th
 from cjmap.text import amount, plural
 
 if TYPE_CHECKING:
-    from cjmap.model import Journey, Metric, Pain, Stage, Touchpoint
+    from cjmap.model import CJMap, Journey, Metric, Opportunity, Pain, Stage, Touchpoint
     from cjmap.render.views import Selection
 
 
@@ -88,17 +88,25 @@ def numbered_stages(selection: Selection) -> list[tuple[int, Stage]]:
 
 
 def bulleted(
-    entries: Sequence[tuple[str, str]], width: int, limit: int, noun: str, *, lines_each: int = 3
+    entries: Sequence[tuple[str, str]],
+    width: int,
+    limit: int,
+    noun: str,
+    *,
+    nouns: str | None = None,
+    lines_each: int | None = 3,
 ) -> list[str]:
     """Lines of a list: each (mark, text) entry wrapped to *width* columns with a hanging
-    indent, at most *lines_each* lines each; past *limit* entries, a count of the rest
-    ("+1 more pain", "+3 more pains": *noun* is the singular)."""
+    indent, at most *lines_each* lines each (None: never cut); past *limit* entries, a
+    count of the rest ("+1 more pain", "+3 more pains": *noun* is the singular, *nouns*
+    the plural when it is not *noun* + s)."""
     lines: list[str] = []
     for mark, text in entries[:limit]:
         first, *rest = dot.wrap(text, width - 2, max_lines=lines_each) or [""]
         lines.extend([f"{mark} {first}", *(f"   {line}" for line in rest)])
     if len(entries) > limit:
-        lines.append(f"   +{plural(len(entries) - limit, f'more {noun}', f'more {noun}s')}")
+        more = plural(len(entries) - limit, f"more {noun}", f"more {nouns or noun + 's'}")
+        lines.append(f"   +{more}")
     return lines
 
 
@@ -108,9 +116,9 @@ def worst_first(pains: Sequence[Pain]) -> list[Pain]:
 
 
 def pain_text(pain: Pain) -> str:
-    """A pain with its severity and roadblock marked: '▲ Shipping shows late (high)'."""
-    mark = f"{th.ROADBLOCK_MARK} " if pain.roadblock else ""
-    return f"{mark}{pain.text} ({pain.severity})"
+    """A pain with its severity first, so a cut never loses it: 'high, roadblock: Shipping
+    shows late'."""
+    return f"{pain.severity}{', roadblock' if pain.roadblock else ''}: {pain.text}"
 
 
 def metric_text(metric: Metric) -> tuple[str, str]:
@@ -127,3 +135,33 @@ def evidence_text(evidence: str) -> str:
     return {"hypothesis": "hypothesis", "validated": f"{th.VALIDATED_MARK} validated"}.get(
         evidence, ""
     )
+
+
+def opportunity_text(opportunity: Opportunity) -> str:
+    """An opportunity's title with how it was weighed: 'Show shipping early (impact high,
+    effort low)'."""
+    weighed = [
+        f"{word} {level}"
+        for word, level in (("impact", opportunity.impact), ("effort", opportunity.effort))
+        if level
+    ]
+    return f"{opportunity.title} ({', '.join(weighed)})" if weighed else opportunity.title
+
+
+def opportunities_by_stage(model: CJMap) -> dict[str, list[Opportunity]]:
+    """The opportunities of each stage id: those that address the stage, one of its
+    touchpoints or one of their pains, each once per stage, in the map's order."""
+    found: dict[str, list[Opportunity]] = {}
+    for opportunity in model.opportunities:
+        stages: list[str] = []
+        for target in opportunity.addresses:
+            if target in model.stages_by_id:
+                stages.append(target)
+            elif target in model.touchpoints_by_id:
+                stages.append(model.touchpoints_by_id[target].stage)
+            elif target in model.pains_by_id:
+                holder = model.pains_by_id[target][1]
+                stages.append(getattr(holder, "stage", holder.id))
+        for stage in dict.fromkeys(stages):
+            found.setdefault(stage, []).append(opportunity)
+    return found
