@@ -23,7 +23,7 @@ from cjmap.render.views import render_map
 from cjmap.render.views.common import worst_first
 from cjmap.text import amount
 from cjmap.validate import validate_document
-from conftest import EXAMPLES
+from conftest import EXAMPLES, MINIMAL
 
 
 def card(root: ET.Element, touchpoint: Touchpoint) -> ET.Element:
@@ -91,37 +91,33 @@ def test_flow_legend_explains_every_marker(name: str, backend: str) -> None:
         assert squash(words) in legend, words
 
 
-@cache
-def third_party_map() -> CJMap:
-    """The coffee example with its first touchpoint run by a third party."""
-    text = (EXAMPLES / "coffee-subscription.yaml").read_text("utf-8")
-    # The example lists its own organisations; one more runs the first touchpoint.
-    text = text.replace(
-        "\norganisations:\n",
-        "\norganisations:\n  - {id: insta, name: Instagram Inc, kind: third-party}\n",
-        1,
-    )
-    first = text.index("    stage:", text.index("\ntouchpoints:\n"))
-    text = text[:first] + "    organisation: insta\n" + text[first:]
-    checked = validate_document(load_text(text, "third-party.yaml"))
-    assert checked.model is not None, checked.findings
-    return checked.model
-
-
 @pytest.mark.parametrize("backend", BACKENDS)
-def test_flow_sets_third_party_touchpoints_apart(backend: str) -> None:
-    model = third_party_map()
-    root = ET.fromstring(render_dot(render_map(model, "flow"), "svg", backend=backend))
+@pytest.mark.parametrize("name", NAMES)
+def test_flow_sets_third_party_touchpoints_apart(name: str, backend: str) -> None:
+    example = model(name)
+    root = rendered(name, "flow", backend)
     drawn = nodes(root)
-    first, *others = model.touchpoints
-    band = drawn[dot.node_id("tp", first.id)]
-    assert squash("THIRD PARTY: Instagram Inc") in text_of(band)
-    assert th.THIRD_PARTY in {e.get("fill") for e in band.iter(f"{SVG}polygon")}
-    for touchpoint in others:
-        assert "THIRDPARTY" not in text_of(drawn[dot.node_id("tp", touchpoint.id)])
-    assert "THIRDPARTY" in text_of(drawn["legend_third_party"])
-    plain = nodes(rendered("coffee-subscription", "flow", backend))
-    assert "legend_third_party" not in plain  # only where a third party is drawn
+    third = {o.id: o.name for o in example.organisations if o.kind == "third-party"}
+    for touchpoint in example.touchpoints:
+        group = drawn[dot.node_id("tp", touchpoint.id)]
+        organisation = third.get(touchpoint.organisation or "")
+        banded = th.THIRD_PARTY in {e.get("fill") for e in group.iter(f"{SVG}polygon")}
+        assert banded == (organisation is not None)
+        if organisation is None:
+            assert "THIRDPARTY" not in text_of(group)
+        else:
+            assert squash(f"THIRD PARTY: {organisation}")[:30] in text_of(group)
+    drawn_third = any(tp.organisation in third for tp in example.touchpoints)
+    assert ("legend_third_party" in drawn) == drawn_third
+
+
+def test_an_example_has_a_third_party_touchpoint() -> None:
+    assert any(
+        tp.organisation == o.id and o.kind == "third-party"
+        for name in NAMES
+        for o in model(name).organisations
+        for tp in model(name).touchpoints
+    )
 
 
 # --- matrix ------------------------------------------------------------------------------
@@ -139,12 +135,11 @@ def opportunity_map() -> CJMap:
     its stage (listed once there), one a pain-free stage."""
     text = (EXAMPLES / "coffee-subscription.yaml").read_text("utf-8")
     text = text.replace(
-        "\nactions:\n",
+        "\nopportunities:\n",
         "\nopportunities:\n"
         "  - {id: early, title: Show the shipping cost on the product page before the grind"
         " is chosen, addresses: [checkout, purchase], impact: high, effort: low}\n"
-        "  - {id: word, title: A card to hand to friends, addresses: [advocacy]}\n"
-        "actions:\n",
+        "  - {id: word, title: A card to hand to friends, addresses: [advocacy]}\n",
         1,
     ).replace(
         "  - id: awareness\n",
@@ -204,6 +199,11 @@ def test_matrix_lists_opportunities_and_stage_lanes_once(backend: str) -> None:
 
 
 def test_matrix_leaves_out_empty_lanes() -> None:
-    source = render_map(model("coffee-subscription"), "matrix")
-    assert "row_opportunities" not in source
+    text = MINIMAL.replace("    name: Sees an ad\n", "    name: Sees an ad\n    doing: Scrolls\n")
+    checked = validate_document(load_text(text, "minimal.yaml"))
+    assert checked.model is not None
+    source = render_map(checked.model, "matrix")
     assert "row_doing" in source
+    for word in ("thinking", "feeling", "pains", "delights", "opportunities", "metrics"):
+        assert f"row_{word}" not in source
+    assert "row_emotion" not in source  # no emotion anywhere
