@@ -130,7 +130,7 @@ def test_against_a_file(write_map, tmp_path: Path) -> None:  # type: ignore[no-u
         ("missing-stage", str(reference), "Renewal"),
     ]
     assert rows[1]["note"] == (
-        f"in the lifecycle in {reference}; no stage of this map has this id or name"
+        f"in the lifecycle in {reference}; no stage of this map stands for it"
     )
 
 
@@ -198,10 +198,12 @@ def test_examples() -> None:
     assert result.exit_code == 0
     rows = result.json()
     coffee = [(r["kind"], r["stage"]) for r in rows if r["path"] == str(COFFEE)]
-    assert coffee == [
-        ("unmapped-stage", "advocacy"),
+    assert coffee == [("unmapped-stage", "advocacy")]
+    claim = [(r["kind"], r["stage"]) for r in rows if r["path"].endswith("insurance-claim.yaml")]
+    assert claim == [
+        ("missing-stage", "awareness"),
         ("missing-stage", "onboarding"),
-        ("missing-stage", "loyalty"),
+        ("missing-stage", "use"),
     ]
     assert (
         run_cli("gaps", EXAMPLES / "b2b-software.yaml", "--against", "b2b", "--check").exit_code
@@ -212,6 +214,9 @@ def test_examples() -> None:
 
 def test_readme_example_is_real_output(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.chdir(ROOT)
-    command = "cjmap gaps examples/coffee-subscription.yaml --against standard"
+    command = (
+        "cjmap gaps examples/coffee-subscription.yaml examples/insurance-claim.yaml "
+        "--against standard"
+    )
     result = run_cli(*command.split()[1:])
     assert result.stdout == readme_output(command)

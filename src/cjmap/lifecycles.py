@@ -7,9 +7,15 @@ reference in a YAML file: a list of stage names or ids, a list of ``{id, name}``
 mappings, or a mapping whose ``stages`` key holds such a list (so another map's
 lifecycle works as a reference too).
 
-A reference stage matches a map's stage when the id or the name of one equals the
-id or the name of the other, ignoring case and treating ``-``, ``_`` and spaces
-alike ("First delivery" matches ``first-delivery``).
+A reference stage matches a map's stage by the stage's ``lifecycle`` word first
+(the standard lifecycle stage it stands for, whatever its name), then when the id or
+the name of one equals the id or the name of the other; either side's words are
+compared ignoring case and treating ``-``, ``_`` and spaces alike ("First delivery"
+matches ``first-delivery``). A reference stage may list aliases: more words that
+stand for it, such as the lifecycle words a map's stages use (the b2b lifecycle's
+evaluation stands for consideration, procurement for purchase, renewal for loyalty).
+In a reference file, a stage is a name or id, or a mapping with ``id``, ``name``,
+``aliases`` (a list) and ``lifecycle`` (an alias too, so another map's stages work).
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cjmap.model import Stage
+from cjmap.model import LIFECYCLE_STAGES, Stage
 
 _SEPARATORS = re.compile(r"[\s_-]+")
 
@@ -36,9 +42,12 @@ class ReferenceStage:
 
     id: str
     name: str
+    aliases: tuple[str, ...] = ()
 
     def matches(self, stage: Stage) -> bool:
-        ours = {stage_key(self.id), stage_key(self.name)}
+        ours = {stage_key(self.id), stage_key(self.name), *map(stage_key, self.aliases)}
+        if stage.lifecycle is not None and stage_key(stage.lifecycle) in ours:
+            return True
         return bool(ours & {stage_key(stage.id), stage_key(stage.name)})
 
 
@@ -55,25 +64,24 @@ class Lifecycle:
         return [ref for ref in self.stages if not any(ref.matches(stage) for stage in stages)]
 
 
-def _named(name: str, stage_names: Iterable[str]) -> Lifecycle:
-    stages = tuple(ReferenceStage(stage_key(text).replace(" ", "-"), text) for text in stage_names)
+def _named(
+    name: str, stage_names: Iterable[str], aliases: dict[str, str] | None = None
+) -> Lifecycle:
+    """A built-in lifecycle; ``aliases`` gives a stage the standard lifecycle word it stands for."""
+    stages = tuple(
+        ReferenceStage(
+            stage_key(text).replace(" ", "-"),
+            text,
+            tuple(word for word in [(aliases or {}).get(text)] if word),
+        )
+        for text in stage_names
+    )
     return Lifecycle(name, f"the {name} lifecycle", stages)
 
 
 LIFECYCLES: dict[str, Lifecycle] = {
-    "standard": _named(
-        "standard",
-        (
-            "Awareness",
-            "Consideration",
-            "Purchase",
-            "Onboarding",
-            "Use",
-            "Support",
-            "Loyalty",
-            "Advocacy",
-        ),
-    ),
+    # The words a stage's ``lifecycle`` may use, in the format's own order.
+    "standard": _named("standard", (word.capitalize() for word in LIFECYCLE_STAGES)),
     "b2b": _named(
         "b2b",
         (
@@ -86,6 +94,7 @@ LIFECYCLES: dict[str, Lifecycle] = {
             "Renewal",
             "Advocacy",
         ),
+        {"Evaluation": "consideration", "Procurement": "purchase", "Renewal": "loyalty"},
     ),
 }
 
@@ -144,7 +153,17 @@ def _read_file(path: Path, shown_path: str) -> Lifecycle:
             stages.append(ReferenceStage(item.strip(), item.strip()))
         elif isinstance(item, dict) and (_text(item.get("id")) or _text(item.get("name"))):
             ident = _text(item.get("id")) or _text(item.get("name"))
-            stages.append(ReferenceStage(ident, _text(item.get("name")) or ident))
+            aliases = item.get("aliases", [])
+            if not isinstance(aliases, list) or not all(_text(alias) for alias in aliases):
+                raise fail(
+                    (*at, "aliases"), f"'aliases' must be a list of words, not {shown(aliases)}"
+                )
+            words = [*map(_text, aliases), _text(item.get("lifecycle"))]
+            stages.append(
+                ReferenceStage(
+                    ident, _text(item.get("name")) or ident, tuple(w for w in words if w)
+                )
+            )
         else:
             raise fail(
                 at,

@@ -93,7 +93,7 @@ def test_against_standard_names_the_missing_reference_stages() -> None:
         ("missing-stage", "standard", "advocacy", "Advocacy"),
     ]
     assert (gaps[0].line, gaps[0].column) == (line_of(GAPPY, "stages:"), 1)
-    assert gaps[0].note == "in the standard lifecycle; no stage of this map has this id or name"
+    assert gaps[0].note == "in the standard lifecycle; no stage of this map stands for it"
 
 
 def test_has_gaps_ignores_context_rows() -> None:
@@ -113,14 +113,12 @@ def test_table_summary_and_empty_message() -> None:
     assert (list(empty.rows), empty.empty) == ([], "No gaps found in 2 maps.")
 
 
-def test_examples_coffee_leaves_advocacy_unmapped_and_lacks_onboarding_and_loyalty() -> None:
+def test_examples_coffee_leaves_advocacy_unmapped_and_names_its_lifecycle() -> None:
+    # "Wait for the first box" and "Get the second box" say which standard stage they
+    # stand for (onboarding, loyalty): no standard stage is missing.
     maps = example_maps("coffee-subscription.yaml")
     gaps = find_gaps(maps, GapOptions(against=load_lifecycle("standard")))
-    assert [(g.kind, g.stage) for g in gaps] == [
-        ("unmapped-stage", "advocacy"),
-        ("missing-stage", "onboarding"),
-        ("missing-stage", "loyalty"),
-    ]
+    assert [(g.kind, g.stage) for g in gaps] == [("unmapped-stage", "advocacy")]
 
 
 def test_examples_b2b_matches_the_b2b_lifecycle() -> None:

@@ -47,7 +47,7 @@ def test_reference_stage_matches_by_id_or_name(stage: Stage, matches: bool) -> N
 
 
 def test_missing_from_keeps_reference_order() -> None:
-    stages = [Stage(id="use", name="Use"), Stage(id="buy", name="Purchase")]
+    stages = [Stage(id="use", name="Use"), Stage(id="buy", name="Buy")]
     missing = LIFECYCLES["b2b"].missing_from(stages)
     assert [stage.id for stage in missing] == [
         "awareness",

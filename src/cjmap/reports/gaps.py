@@ -8,7 +8,10 @@ Kinds of gap, listed per map in this order and, within each, in lifecycle order:
     a stage where no touchpoint applies to a persona (a touchpoint that lists no
     personas applies to every persona).
 ``channel-absent`` (with ``by=("channel",)``)
-    a stage where no touchpoint happens over a channel.
+    a stage where no touchpoint happens over a channel, though other touchpoints of
+    the stage use channels of the same kind (digital, physical, human, print, other;
+    channels with no kind count as one kind). A stage served only in person is not
+    missing the app: a channel is missing where its kind is already at work.
 ``journey-skips`` (with ``journeys=True``)
     a stage between a journey's earliest and latest stage with no step in it.
 ``outside-journey`` (with ``journeys=True``)
@@ -153,14 +156,21 @@ def _map_gaps(item: ValidMap, options: GapOptions) -> Iterator[Gap]:
                     )
 
     if "channel" in options.by:
+        kinds = {channel.id: channel.kind for channel in model.channels}
         for channel in model.channels:
             for index, stage in mapped:
-                if not any(channel.id in tp.channels for tp in by_stage[stage.id]):
+                used = {cid for tp in by_stage[stage.id] for cid in tp.channels}
+                alike = [cid for cid in used if kinds[cid] == channel.kind]
+                if channel.id not in used and alike:
+                    alike_kind = (
+                        f"{channel.kind} channels" if channel.kind else "channels with no kind"
+                    )
                     yield gap(
                         stage_at(index),
                         "channel-absent",
                         (stage.id, stage.name),
-                        "no touchpoint in this stage happens over this channel",
+                        f"no touchpoint in this stage happens over this channel, though "
+                        f"others use {alike_kind} ({', '.join(sorted(alike))})",
                         (channel.id, channel.name),
                     )
 
@@ -194,7 +204,7 @@ def _map_gaps(item: ValidMap, options: GapOptions) -> Iterator[Gap]:
                 stages_key,
                 "missing-stage",
                 (reference.id, reference.name),
-                f"in {lifecycle.title}; no stage of this map has this id or name",
+                f"in {lifecycle.title}; no stage of this map stands for it",
                 (lifecycle.name, lifecycle.title),
             )
 
