@@ -1,0 +1,28 @@
+"""A CSV touchpoint inventory as a map (the layouts and headers are in ``tabular``).
+
+The delimiter (comma, semicolon or tab, as spreadsheets in different locales save
+them) is recognised from the header line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from cjmap.importers.draft import Draft, ImportOptions, ImportProblem
+from cjmap.importers.tabular import Sheet, cell, read_sheet
+
+
+def read(text: str, display: str, options: ImportOptions) -> list[Draft]:
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        start = 1
+        for cells in reader:
+            rows.append((start, [cell(value) for value in cells]))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise ImportProblem(f"{display}:{reader.line_num}: not valid CSV ({exc})") from None
+    return [read_sheet(Sheet(display, rows), options)]

@@ -1,0 +1,160 @@
+"""cjmap import --from csv: cjmap's own export read back, inventories as teams keep them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cjmap.export import export_map
+from cjmap.importers.convert import import_file
+from cjmap.importers.draft import ImportOptions, ImportProblem, ImportUsageError
+from cjmap.loader import load, load_text
+from cjmap.model import CJMap
+from cjmap.reports.diff import diff_maps
+from cjmap.validate import validate_document
+from conftest import EXAMPLES
+
+EXAMPLE_MAPS = sorted(EXAMPLES.glob("*.yaml"))
+
+
+def model_of_text(text: str) -> CJMap:
+    checked = validate_document(load_text(text, "imported.yaml"))
+    assert checked.findings == [], checked.findings
+    assert checked.model is not None
+    return checked.model
+
+
+def imported(path: Path, options: ImportOptions | None = None, source: str = "csv") -> CJMap:
+    (result,) = import_file(path, source, options)
+    return model_of_text(result.text)
+
+
+def write(tmp_path: Path, text: str, name: str = "inventory.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("example", EXAMPLE_MAPS, ids=lambda path: path.name)
+def test_export_then_import_keeps_touchpoints_emotions_and_pain_counts(
+    tmp_path: Path, example: Path
+) -> None:
+    original = validate_document(load(example)).model
+    assert original is not None
+    path = write(tmp_path, export_map(original, "csv"))
+    again = imported(path)
+    changes = diff_maps(original, again).changes
+    assert not [c for c in changes if c.kind == "touchpoint" and c.change in ("added", "removed")]
+    assert not [c for c in changes if c.kind == "emotion"]
+    assert [(tp.id, tp.emotion, len(tp.pains)) for tp in again.touchpoints] == [
+        (tp.id, tp.emotion, len(tp.pains))
+        for tp in sorted(original.touchpoints, key=lambda tp: original.stage_index[tp.stage])
+    ]
+    for tp in again.touchpoints:
+        before = original.touchpoints_by_id[tp.id]
+        assert tp.name == before.name
+        assert [again.channels_by_id[c].name for c in tp.channels] == [
+            original.channels_by_id[c].name for c in before.channels
+        ]
+        assert tp.owner == before.owner
+        assert tp.moment_of_truth == before.moment_of_truth
+        assert [m.name for m in tp.metrics] == [m.name for m in before.metrics]
+        assert [(m.value, m.target, m.better) for m in tp.metrics] == [
+            (m.value, m.target, m.better) for m in before.metrics
+        ]
+
+
+def test_an_inventory_as_teams_keep_it(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "Journey Phase;Step;Channel(s);Actor;Customer action;Thoughts;Feelings;Score (1-5);"
+        "Pain point;Team;Moment of truth?;Budget\n"
+        "Discover;See the ad;Instagram, TV;Busy parent;Scrolls;Nice;Curious;4;;Brand;;10\n"
+        'Buy;Pay;Web;Busy parent, Barista;Types card;"Shipping, again?";Annoyed;1;'
+        '"Shipping shown late\nNo PayPal";Checkout;yes;20\n'
+        "Buy;Pay;App;;;;;;;;;\n",
+    )
+    model = imported(path, ImportOptions(scale="1-5"))
+    assert [(s.id, s.name) for s in model.stages] == [("discover", "Discover"), ("buy", "Buy")]
+    assert [(c.id, c.name) for c in model.channels] == [
+        ("instagram", "Instagram"),
+        ("tv", "TV"),
+        ("web", "Web"),
+        ("app", "App"),
+    ]
+    ad, pay = model.touchpoints
+    assert (ad.id, ad.channels, ad.personas, ad.emotion, ad.owner) == (
+        "see-the-ad",
+        ["instagram", "tv"],
+        ["busy-parent"],
+        1,
+        "Brand",
+    )
+    assert (pay.channels, pay.personas, pay.emotion, pay.moment_of_truth) == (
+        ["web", "app"],
+        ["busy-parent", "barista"],
+        -2,
+        True,
+    )
+    assert (pay.doing, pay.thinking, pay.feeling) == ("Types card", "Shipping, again?", "Annoyed")
+    assert [p.text for p in pay.pains] == ["Shipping shown late", "No PayPal"]
+
+
+def test_column_option_names_what_is_not_recognised(tmp_path: Path) -> None:
+    path = write(tmp_path, "Moment,Wo,Wert\nPay,Web,-1\n")
+    with pytest.raises(ImportProblem) as raised:
+        import_file(path, "csv")
+    assert str(raised.value) == (
+        f"{path}:1: no touchpoint column; the columns found are 'Moment', 'Wo', 'Wert'. "
+        "Say which column holds the touchpoints with --column 'HEADER=touchpoint'"
+    )
+    options = ImportOptions(columns=(("moment", "touchpoint"), ("WO", "channel"), ("Wert", "emotion")))
+    (tp,) = imported(path, options).touchpoints
+    assert (tp.name, tp.channels, tp.emotion) == ("Pay", ["web"], -1)
+    with pytest.raises(ImportUsageError, match="'feelings' is not a field; use one of stage, "):
+        import_file(path, "csv", ImportOptions(columns=(("Wert", "feelings"),)))
+
+
+def test_unknown_columns_and_missing_channels_are_said(tmp_path: Path) -> None:
+    path = write(tmp_path, "Touchpoint,Budget\nPay,10\n")
+    (result,) = import_file(path, "csv")
+    assert result.draft.lost == [
+        "the columns 'Budget' (name them with --column)",
+        "stages (no stage column: every touchpoint is in one stage)",
+        "channels (the source names none)",
+    ]
+    model = model_of_text(result.text)
+    assert [c.id for c in model.channels] == ["unspecified"]
+    assert "# The source names no channel: replace 'unspecified'" in result.text
+
+
+@pytest.mark.parametrize(
+    ("scale", "cells", "emotions"),
+    [
+        ("-2-2", ["-2", "0", "2", "3"], [-2, 0, 2, 2]),
+        ("1-5", ["1", "3", "5"], [-2, 0, 2]),
+        ("1-10", ["1", "10", "5.5", "7"], [-2, 2, 0, 1]),
+        ("-5-5", ["-5", "0", "5", "-3"], [-2, 0, 2, -1]),
+    ],
+)
+def test_scales(tmp_path: Path, scale: str, cells: list[str], emotions: list[int]) -> None:
+    rows = "".join(f"Step {n},{value}\n" for n, value in enumerate(cells))
+    path = write(tmp_path, "Touchpoint,Emotion\n" + rows)
+    model = imported(path, ImportOptions(scale=scale))
+    assert [tp.emotion for tp in model.touchpoints] == emotions
+
+
+def test_out_of_scale_and_non_numbers_are_warned_with_their_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "Touchpoint,Emotion\nA,7\nB,meh\n")
+    (result,) = import_file(path, "csv")
+    assert result.draft.warnings == [
+        f"{path}:2: warning: emotion 7 is outside -2-2; clamped",
+        f"{path}:3: warning: emotion 'meh' is not a number; left out",
+    ]
+
+
+def test_not_csv(tmp_path: Path) -> None:
+    path = write(tmp_path, 'Touchpoint,Emotion\n"A,1\n')
+    with pytest.raises(ImportProblem, match=r"csv:2: not valid CSV \(unexpected end of data\)"):
+        import_file(path, "csv")
