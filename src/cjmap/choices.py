@@ -122,6 +122,12 @@ EXPORT_TARGETS = Registry(
         "the touchpoint inventory, one row per touchpoint and channel",
         ".csv",
     ),
+    Choice(
+        "json",
+        "cjmap.export.json:export",
+        "the whole map for other tools, ids resolved (--inventory: the touchpoints only)",
+        ".json",
+    ),
 )
 
 RENDER_VIEWS = Registry(

@@ -109,7 +109,9 @@ def test_column_option_names_what_is_not_recognised(tmp_path: Path) -> None:
         f"{path}:1: no touchpoint column; the columns found are 'Moment', 'Wo', 'Wert'. "
         "Say which column holds the touchpoints with --column 'HEADER=touchpoint'"
     )
-    options = ImportOptions(columns=(("moment", "touchpoint"), ("WO", "channel"), ("Wert", "emotion")))
+    options = ImportOptions(
+        columns=(("moment", "touchpoint"), ("WO", "channel"), ("Wert", "emotion"))
+    )
     (tp,) = imported(path, options).touchpoints
     assert (tp.name, tp.channels, tp.emotion) == ("Pay", ["web"], -1)
     with pytest.raises(ImportUsageError, match="'feelings' is not a field; use one of stage, "):

@@ -1,7 +1,8 @@
 """Exports: a valid map as text in a format people already read elsewhere.
 
 ``mermaid``: a journey diagram that GitHub draws; ``markdown``: a document of the
-whole map for wikis and READMEs; ``csv``: the touchpoint inventory for spreadsheets.
+whole map for wikis and READMEs; ``csv``: the touchpoint inventory for spreadsheets;
+``json``: the whole map, or its touchpoint inventory, for other tools.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from cjmap.choices import EXPORT_TARGETS
 from cjmap.errors import UsageError
 from cjmap.model import CJMap, Metric
 from cjmap.text import amount, suggest
+from cjmap.yaml.document import Document
 
 # The export formats are registered in cjmap.choices.EXPORT_TARGETS.
 FORMATS = EXPORT_TARGETS.names
@@ -21,10 +23,14 @@ FORMATS = EXPORT_TARGETS.names
 @dataclass(frozen=True)
 class ExportOptions:
     """``journey``: draw this journey's steps (an id the map defines) in the Mermaid
-    diagram; ``mermaid``: embed the diagram in the Markdown document."""
+    diagram; ``mermaid``: embed the diagram in the Markdown document; ``inventory``: the
+    flat touchpoint inventory instead of the whole map (json); ``document``: the loaded
+    map, for the source positions and ``x-`` keys that the model does not keep (json)."""
 
     journey: str | None = None
     mermaid: bool = False
+    inventory: bool = False
+    document: Document | None = None
 
 
 class ExportError(UsageError):
