@@ -15,6 +15,7 @@ To add a choice, write its implementation, then add one line to its registry::
 - diff formats: ``write_...(diffs, out, color)``
 - export targets: ``export(model, options)`` returning text; ``suffix`` names the file
   an export gets in ``--out-dir``
+- import sources: ``read(raw, display, options)`` returning drafts of maps
 - render views: ``build(selection, title)`` returning DOT
 - image formats: the Graphviz output format of that name; ``suffix`` is the file
   suffix, ``aliases`` other suffixes read as the same format
@@ -128,6 +129,13 @@ EXPORT_TARGETS = Registry(
         "the whole map for other tools, ids resolved (--inventory: the touchpoints only)",
         ".json",
     ),
+)
+
+IMPORT_SOURCES = Registry(
+    "import source",
+    Choice("mermaid", "cjmap.importers.mermaid:read", "a journey diagram (.mmd, Markdown, HTML)"),
+    Choice("csv", "cjmap.importers.csv:read", "a touchpoint inventory or a journey template"),
+    Choice("xlsx", "cjmap.importers.xlsx:read", "the same in Excel (pip install 'cjmap[xlsx]')"),
 )
 
 RENDER_VIEWS = Registry(

@@ -25,6 +25,7 @@ from cjmap.choices import (
     EXPORT_TARGETS,
     FINDINGS_FORMATS,
     IMAGE_FORMATS,
+    IMPORT_SOURCES,
     RENDER_VIEWS,
     TABLE_FORMATS,
 )
@@ -121,6 +122,7 @@ if TYPE_CHECKING:
     RulesFormat: TypeAlias = str
     DiffFormat: TypeAlias = str
     ExportFormat: TypeAlias = str
+    ImportSource: TypeAlias = str
     RenderView: TypeAlias = str
     RenderFormat: TypeAlias = str
     Severity: TypeAlias = str
@@ -130,6 +132,7 @@ else:
     RulesFormat = Literal[TABLE_FORMATS.only("table", "json").names]
     DiffFormat = Literal[DIFF_FORMATS.names]
     ExportFormat = Literal[EXPORT_TARGETS.names]
+    ImportSource = Literal[IMPORT_SOURCES.names]
     RenderView = Literal[RENDER_VIEWS.names]
     RenderFormat = Literal[IMAGE_FORMATS.names]
     Severity = Literal["low", "medium", "high", "critical"]
@@ -463,7 +466,8 @@ def diff(
 @command(
     epilog="Examples: cjmap export examples/coffee-subscription.yaml --to mermaid; "
     "cjmap export map.yaml --to markdown --mermaid -o map.md; "
-    "cjmap export maps/ --to csv --out-dir exports/",
+    "cjmap export maps/ --to csv --out-dir exports/; "
+    "cjmap export map.yaml --to json --inventory -o touchpoints.json",
 )
 def export(
     paths: PathsArgument,
@@ -478,6 +482,12 @@ def export(
     ] = None,
     mermaid: Annotated[
         bool, typer.Option("--mermaid", help="Embed the Mermaid diagram (markdown).")
+    ] = False,
+    inventory: Annotated[
+        bool,
+        typer.Option(
+            "--inventory", help="The flat touchpoint inventory instead of the whole map (json)."
+        ),
     ] = False,
     output: Annotated[
         Path | None,
@@ -494,7 +504,7 @@ def export(
     max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
     verbose: VerboseOption = False,
 ) -> None:
-    """Export maps to Mermaid, Markdown or CSV, for GitHub, wikis and spreadsheets.
+    """Export maps to Mermaid, Markdown, CSV or JSON, for GitHub, wikis, spreadsheets and tools.
 
     One map goes to stdout or to -o FILE; several go to --out-dir. Exits 0 when
     every map was exported, 1 when a map is not valid, 2 for unusable paths or
@@ -504,7 +514,7 @@ def export(
 
     finish(
         body.run,
-        body.Options(paths, to, max_size, journey, mermaid, output, out_dir, verbose),
+        body.Options(paths, to, max_size, journey, mermaid, output, out_dir, verbose, inventory),
     )
 
 
@@ -637,6 +647,83 @@ def init(
     from cjmap.commands import init as body
 
     finish(body.run, body.Options(path))
+
+
+@command(
+    name="import",
+    epilog="Examples: cjmap import README.md --from mermaid -o journey.yaml; "
+    "cjmap import touchpoints.csv --from csv --scale 1-5 --column 'Moment=touchpoint'; "
+    "cjmap import template.xlsx --from xlsx --sheet Journey --transposed -o map.yaml",
+)
+def import_(
+    path: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE", help="The file to import.", show_default=False, parser=_map_path
+        ),
+    ],
+    source: Annotated[
+        ImportSource, typer.Option("--from", help=IMPORT_SOURCES.help("What the file holds."))
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the map to this new file (not stdout)."
+        ),
+    ] = None,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--out-dir", metavar="DIR", help="Import every journey of the file into this folder."
+        ),
+    ] = None,
+    index: Annotated[
+        int | None,
+        typer.Option("--index", metavar="N", min=1, help="Import the N-th journey of the file."),
+    ] = None,
+    sheet: Annotated[
+        str | None, typer.Option("--sheet", metavar="NAME", help="The sheet to read (xlsx).")
+    ] = None,
+    transposed: Annotated[
+        bool | None,
+        typer.Option(
+            "--transposed/--not-transposed",
+            show_default=False,
+            help="Stages as columns and lanes as rows, as journey-map templates draw them "
+            "(default: recognised).",
+        ),
+    ] = None,
+    column: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--column",
+            metavar="HEADER=FIELD",
+            help="Read this column (or row, transposed) as this field, e.g. 'Moment=touchpoint'.",
+        ),
+    ] = None,
+    scale: Annotated[
+        str,
+        typer.Option(
+            "--scale", metavar="SCALE", help="The emotion scale of the file: -2-2, 1-5, 1-10, -5-5."
+        ),
+    ] = "-2-2",
+    max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
+) -> None:
+    """Import a Mermaid journey, a CSV touchpoint inventory or an Excel sheet as a map.
+
+    Writes a valid map, with a comment at the top saying where it came from and what
+    could not be carried over, to stdout or to a new file (-o; never over one that
+    exists). Exits 0 when imported, 1 when the file is not a journey, 2 for unusable
+    paths or options.
+    """
+    from cjmap.commands import import_ as body
+
+    finish(
+        body.run,
+        body.Options(
+            path, source, max_size, output, out_dir, index, sheet, transposed, column or (), scale
+        ),
+    )
 
 
 @command(epilog="Example: cjmap schema > cjmap.schema.json")

@@ -142,6 +142,28 @@ def write_file(target: Path, data: bytes) -> None:
         raise OutputError(cannot(target, "write", exc)) from None
 
 
+def create_file(target: Path, data: bytes, option: str = "") -> None:
+    """Write a new file, never over one that exists (a map being made: import, init).
+
+    A write that fails half way removes the file it had begun, so nothing is left half
+    written. ``option`` (``-o``) is named in the message when the user gave ``target``
+    with it.
+    """
+    shown = f"{option} {target}" if option else str(target)
+    try:
+        stream = open(target, "xb")  # noqa: SIM115 - closed below, removed on failure
+    except FileExistsError:
+        raise OutputError(f"{shown} already exists; not overwritten (give another path)") from None
+    except OSError as exc:
+        raise OutputError(cannot(target, "write", exc)) from None
+    try:
+        with stream:
+            stream.write(data)
+    except OSError as exc:
+        target.unlink(missing_ok=True)
+        raise OutputError(cannot(target, "write", exc)) from None
+
+
 def emit_text(write: Write, output: Path | None, reads: Reads) -> None:
     """Run a writer to standard output (coloured on a terminal), or to the file ``output``."""
     if output is None or str(output) == STDOUT:

@@ -1,4 +1,4 @@
-"""``cjmap export``: maps as Mermaid, Markdown or CSV, to stdout, -o or --out-dir."""
+"""``cjmap export``: maps as Mermaid, Markdown, CSV or JSON, to stdout, -o or --out-dir."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ class Options:
     output: Path | None = None
     out_dir: Path | None = None
     verbose: bool = False
+    inventory: bool = False
 
 
 def check(options: Options) -> None:
@@ -31,6 +32,8 @@ def check(options: Options) -> None:
         raise UsageError(
             "--mermaid embeds the diagram in a Markdown export: use it with --to markdown"
         )
+    if options.inventory and options.to != "json":
+        raise UsageError("--inventory is the touchpoint inventory in JSON: use it with --to json")
     if options.journey is not None and not (options.to == "mermaid" or options.mermaid):
         raise UsageError(
             "--journey picks the journey of a Mermaid diagram: use --to mermaid, "
@@ -67,10 +70,15 @@ def run(options: Options) -> int:
         )
     report_findings(batch.findings)
     reads = Reads(paths_of(batch))
-    export = ExportOptions(journey=options.journey, mermaid=options.mermaid)
     exported: dict[str, str] = {}
     for item in batch.checked:
         if item.model is not None:
+            export = ExportOptions(
+                journey=options.journey,
+                mermaid=options.mermaid,
+                inventory=options.inventory,
+                document=item.document,
+            )
             try:
                 exported[item.path] = export_map(item.model, options.to, export)
             except ExportError as exc:

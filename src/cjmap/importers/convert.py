@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from cjmap.importers import SOURCES
-from cjmap.importers.draft import Draft, ImportOptions, ImportProblem, ImportUsageError
+from cjmap.choices import IMPORT_SOURCES
+from cjmap.importers.draft import Draft, ImportOptions, ImportProblem
 from cjmap.importers.yamltext import map_text
-from cjmap.loader import DEFAULT_MAX_SIZE, InputError, decode, load_text, read_bytes
+from cjmap.loader import DEFAULT_MAX_SIZE, load_text, read_bytes
 from cjmap.validate import validate_document
 
 
@@ -29,25 +28,15 @@ def import_file(
 ) -> list[Imported]:
     """The maps that a source file holds, as text that validates.
 
-    Raises ImportProblem for a file that cannot be imported (exit 1) and
-    ImportUsageError for an unusable path, option or missing extra (exit 2).
+    Raises ImportProblem for a file that cannot be imported (exit 1), and a
+    UsageError for an unusable path, option or missing extra (exit 2).
     """
     options = options or ImportOptions()
     display = str(path)
-    try:
-        raw = read_bytes(path, max_size)
-    except InputError as exc:
-        raise ImportUsageError(str(exc)) from None
+    raw = read_bytes(path, max_size)  # an unusable path raises a UsageError
     if not isinstance(raw, bytes):  # too large
         raise ImportProblem(f"{display}: {raw.message}")
-    module = importlib.import_module(SOURCES[source])
-    if source == "xlsx":
-        drafts: list[Draft] = module.read_workbook(raw, display, options)
-    else:
-        text = decode(raw, display)
-        if not isinstance(text, str):
-            raise ImportProblem(f"{display}:{text.line}: {text.message}")
-        drafts = module.read(text, display, options)
+    drafts: list[Draft] = IMPORT_SOURCES.load(source)(raw, display, options)
     return [Imported(draft, checked_text(draft, source)) for draft in drafts]
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 import csv
 import io
 
-from cjmap.importers.draft import Draft, ImportOptions, ImportProblem
+from cjmap.importers.draft import Draft, ImportOptions, ImportProblem, text_of
 from cjmap.importers.tabular import Sheet, cell, read_sheet
 
 
-def read(text: str, display: str, options: ImportOptions) -> list[Draft]:
+def read(raw: bytes, display: str, options: ImportOptions) -> list[Draft]:
+    text = text_of(raw, display)
     first_line = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first_line.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)

@@ -34,6 +34,16 @@ class ImportUsageError(ImportProblem):
     exit_code = EXIT_USAGE
 
 
+def text_of(raw: bytes, display: str) -> str:
+    """A source file's bytes as text (UTF-8, a BOM allowed); ImportProblem otherwise."""
+    from cjmap.loader import decode
+
+    text = decode(raw, display)
+    if not isinstance(text, str):
+        raise ImportProblem(f"{display}:{text.line}: {text.message}")
+    return text
+
+
 def slug(name: str) -> str:
     """An id made from a name: lowercase ASCII words joined by hyphens ('' when none)."""
     flat = unicodedata.normalize("NFKD", name.lower().translate(_LATIN))

@@ -36,6 +36,7 @@ from cjmap.importers.draft import (
     ImportProblem,
     ImportUsageError,
     plural,
+    text_of,
 )
 
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*\{?[ \t]*mermaid\b[^\n]*$", re.M | re.I)
@@ -313,8 +314,9 @@ def _draft(journey: Journey, source: str, display: str, fallback_title: str) -> 
     return draft
 
 
-def read(text: str, display: str, options: ImportOptions) -> list[Draft]:
+def read(raw: bytes, display: str, options: ImportOptions) -> list[Draft]:
     """The journeys of a file as drafts: the one journey, the ``--index``-th, or all."""
+    text = text_of(raw, display)
     found = blocks(text)
     journeys = [block for block in found if block.kind == "journey"]
     if not journeys:
