@@ -147,3 +147,18 @@ def test_export_to_json_through_the_command_line() -> None:
     assert wrong.stderr == (
         "cjmap: error: --inventory is the touchpoint inventory in JSON: use it with --to json\n"
     )
+
+
+def test_the_readme_example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import ROOT, readme_output
+
+    (tmp_path / "README.md").write_bytes((ROOT / "README.md").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    command = "cjmap import README.md --from mermaid -o journey.yaml"
+    shown = readme_output(command).splitlines()
+    result = run_cli(*command.split()[1:])
+    assert result.exit_code == 0
+    assert [result.stdout, result.stderr] == [shown[0] + "\n", shown[1] + "\n"]
+    lint = run_cli("lint", "journey.yaml")
+    assert lint.exit_code == 0
+    assert lint.stdout.splitlines()[-1] == readme_output("cjmap lint journey.yaml").strip()
