@@ -160,3 +160,27 @@ def test_not_csv(tmp_path: Path) -> None:
     path = write(tmp_path, 'Touchpoint,Emotion\n"A,1\n')
     with pytest.raises(ImportProblem, match=r"csv:2: not valid CSV \(unexpected end of data\)"):
         import_file(path, "csv")
+
+
+def test_organisations_and_lifecycles(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "Stage,Lifecycle,Touchpoint,Organisation\n"
+        "Look around,Awareness,Search,Search engine\nLook around,awareness,Reviews,Review site\n"
+        "Pay,,Checkout,Bean Post\n",
+    )
+    model = imported(path)
+    assert [(s.id, s.lifecycle) for s in model.stages] == [
+        ("look-around", "awareness"),
+        ("pay", None),
+    ]
+    assert [(o.id, o.name) for o in model.organisations] == [
+        ("search-engine", "Search engine"),
+        ("review-site", "Review site"),
+        ("bean-post", "Bean Post"),
+    ]
+    assert [tp.organisation for tp in model.touchpoints] == [
+        "search-engine",
+        "review-site",
+        "bean-post",
+    ]

@@ -118,6 +118,7 @@ class Draft:
     touchpoints: list[dict[str, Any]] = field(default_factory=list)
     journeys: list[dict[str, Any]] = field(default_factory=list)
     opportunities: list[dict[str, Any]] = field(default_factory=list)
+    organisations: list[dict[str, Any]] = field(default_factory=list)
     map_extra: dict[str, Any] = field(default_factory=dict)
     lost: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -138,7 +139,8 @@ class Draft:
         """The map as plain data, keys in the order the map lists them."""
         info: dict[str, Any] = {"title": self.title, **self.map_extra}
         data: dict[str, Any] = {"cjmap": 1, "map": info}
-        for key in ("personas", "stages", "channels", "touchpoints", "journeys", "opportunities"):
+        keys = ("personas", "organisations", "stages", "channels", "touchpoints", "journeys")
+        for key in (*keys, "opportunities"):
             items = getattr(self, key)
             if items or key in ("stages", "channels"):
                 data[key] = items

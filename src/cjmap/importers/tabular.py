@@ -19,6 +19,7 @@ from pathlib import PurePath
 from typing import Any
 
 from cjmap.importers.draft import Draft, Ids, ImportOptions, ImportProblem, ImportUsageError
+from cjmap.model import LIFECYCLE_STAGES
 
 IGNORE = "ignore"
 
@@ -34,6 +35,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "lifecyclestage",
     ),
     "stage_id": ("stageid",),
+    "lifecycle": ("lifecycle", "stagelifecycle"),
     "touchpoint": ("touchpoint", "touchpoints", "touchpointname", "step", "task", "interaction"),
     "touchpoint_id": ("touchpointid", "id"),
     "channel": ("channel", "channels", "channelname", "medium"),
@@ -48,6 +50,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "roadblock": ("roadblock", "roadblocks"),
     "delights": ("delight", "delights", "pointsofdelight", "gains"),
     "owner": ("owner", "team", "owningteam"),
+    "organisation": ("organisation", "organization", "org", "company", "provider"),
     "moment_of_truth": ("momentoftruth", "mot"),
     "importance": ("importance",),
     "evidence": ("evidence",),
@@ -181,16 +184,21 @@ class Reader:
         self.stages: dict[str, str] = {}  # name (or given id) -> id
         self.channels: dict[str, str] = {}
         self.personas: dict[str, str] = {}
+        self.organisations: dict[str, str] = {}
+        self.organisation_ids = Ids("organisation")
         self.low, self.high = SCALES[options.scale]
 
     def warn(self, number: int, text: str) -> None:
         self.draft.warnings.append(f"{self.sheet.display}:{number}: warning: {text}")
 
-    def stage(self, name: str, given: str | None = None) -> str:
+    def stage(self, name: str, given: str | None = None, lifecycle: str = "") -> str:
         key = given or name
         if key not in self.stages:
             self.stages[key] = self.stage_ids.make(name, given)
-            self.draft.stages.append({"id": self.stages[key], "name": name or self.stages[key]})
+            stage = {"id": self.stages[key], "name": name or self.stages[key]}
+            if lifecycle.lower() in LIFECYCLE_STAGES:
+                stage["lifecycle"] = lifecycle.lower()
+            self.draft.stages.append(stage)
         return self.stages[key]
 
     def channel(self, name: str, kind: str) -> str:
@@ -201,6 +209,12 @@ class Reader:
                 channel["kind"] = kind
             self.draft.channels.append(channel)
         return self.channels[name]
+
+    def organisation(self, name: str) -> str:
+        if name not in self.organisations:
+            self.organisations[name] = self.organisation_ids.make(name)
+            self.draft.organisations.append({"id": self.organisations[name], "name": name})
+        return self.organisations[name]
 
     def persona(self, name: str) -> str:
         if name not in self.personas:
@@ -308,7 +322,9 @@ def _read_rows(
             continue
         stage_name = values.get("stage", "")
         stage = reader.stage(
-            stage_name or values.get("stage_id", "") or "Touchpoints", values.get("stage_id")
+            stage_name or values.get("stage_id", "") or "Touchpoints",
+            values.get("stage_id"),
+            values.get("lifecycle", ""),
         )
         key = ("", given) if given else (stage, name)
         entry = touchpoints.get(key)
@@ -359,6 +375,8 @@ def _after(data: dict[str, Any], key: str, new: str, value: object) -> dict[str,
 def _fill(reader: Reader, entry: _Touchpoint, values: dict[str, str], number: int) -> bool:
     """The fields of a touchpoint from its first row; True when pains were only counted."""
     data = entry.data
+    if values.get("organisation"):
+        data["organisation"] = reader.organisation(values["organisation"])
     if values.get("owner"):
         data["owner"] = values["owner"]
     for lane in ("doing", "thinking", "feeling"):
