@@ -10,7 +10,8 @@ import csv
 import io
 
 from cjmap.importers.draft import Draft, ImportOptions, ImportProblem, text_of
-from cjmap.importers.tabular import Sheet, cell, read_sheet
+from cjmap.importers.layouts import read_sheet
+from cjmap.importers.tabular import Sheet, cell
 
 
 def read(raw: bytes, display: str, options: ImportOptions) -> list[Draft]:

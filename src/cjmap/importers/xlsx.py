@@ -14,7 +14,8 @@ import zipfile
 from typing import Any
 
 from cjmap.importers.draft import Draft, ImportOptions, ImportProblem, ImportUsageError
-from cjmap.importers.tabular import Sheet, cell, read_sheet
+from cjmap.importers.layouts import read_sheet
+from cjmap.importers.tabular import Sheet, cell
 
 EXTRA = "reading .xlsx files needs the xlsx extra: pip install 'cjmap[xlsx]'"
 MAX_UNPACKED = 256 * 1024 * 1024
