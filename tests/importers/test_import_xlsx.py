@@ -12,6 +12,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from test_import_csv import expected_emotions, in_lifecycle_order
 
 from cjmap.export import export_map
 from cjmap.loader import load, load_text
@@ -53,15 +54,13 @@ def number_or_text(text: str) -> Any:
 def test_examples_through_a_workbook(tmp_path: Path, example: Path) -> None:
     original = validate_document(load(example)).model
     assert original is not None
-    rows = [
-        [number_or_text(value) for value in row]
-        for row in csv.reader(io.StringIO(export_map(original, "csv")))
-    ]
+    text = export_map(original, "csv")
+    rows = [[number_or_text(value) for value in row] for row in csv.reader(io.StringIO(text))]
     path = workbook(tmp_path / "inventory.xlsx", rows)
     again = imported(path, "--from", "xlsx")
+    emotions = expected_emotions(original, text)
     assert [(tp.id, tp.name, tp.emotion, len(tp.pains)) for tp in again.touchpoints] == [
-        (tp.id, tp.name, tp.emotion, len(tp.pains))
-        for tp in sorted(original.touchpoints, key=lambda tp: original.stage_index[tp.stage])
+        (tp.id, tp.name, emotions[tp.id], len(tp.pains)) for tp in in_lifecycle_order(original)
     ]
 
 
