@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import inspect
+import keyword
 import re
 from pathlib import Path
 
@@ -19,7 +20,8 @@ COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-def
 
 @pytest.mark.parametrize("name", COMMANDS)
 def test_each_command_is_a_typed_function_of_frozen_options(name: str) -> None:
-    module = importlib.import_module(f"cjmap.commands.{name}")
+    # A command named by a Python keyword lives in a module with a trailing underscore.
+    module = importlib.import_module(f"cjmap.commands.{name}{'_' * keyword.iskeyword(name)}")
     assert dataclasses.is_dataclass(module.Options)
     assert module.Options.__dataclass_params__.frozen
     signature = inspect.signature(module.run)

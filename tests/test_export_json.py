@@ -56,7 +56,7 @@ def test_the_whole_map_with_ids_resolved_x_keys_and_positions() -> None:
     assert checkout["stage"] == {
         "id": "purchase",
         "name": "Subscribe and pay",
-        "lifecycle": None,
+        "lifecycle": "purchase",
         "order": 3,
     }
     assert checkout["channels"] == [
