@@ -188,3 +188,49 @@ def test_a_running_writer_s_temporary_file_is_left_alone(map_file: Path) -> None
     result = run_subprocess("render", map_file, "-o", target)
     assert result.exit_code == 0, result.stderr
     assert busy.read_bytes() == b"being written"
+
+
+# --- writing through a link onto another map ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("link_name", "args"),
+    [
+        ("pic.svg", ["render", "{map}", "-o", "{link}"]),
+        ("map.svg", ["render", "{map}"]),  # render's default picture, beside the map
+        ("out/map.svg", ["render", "{map}", "--out-dir", "{out}"]),
+        ("out/map.csv", ["export", "{map}", "--to", "csv", "--out-dir", "{out}"]),
+        ("report.md", ["pains", "{map}", "-o", "{link}"]),
+        ("out.csv", ["export", "{map}", "--to", "csv", "-o", "{link}"]),
+    ],
+)
+def test_a_link_to_another_map_is_never_written_through(
+    map_file: Path, link_name: str, args: list[str]
+) -> None:
+    other = map_file.parent / "other.yaml"
+    other.write_text(MINIMAL, encoding="utf-8")
+    link = map_file.parent / link_name
+    link.parent.mkdir(exist_ok=True)
+    link.symlink_to(other)
+    out = map_file.parent / "out"
+    result = run_cli(*(arg.format(map=map_file, link=link, out=out) for arg in args))
+    assert_no_traceback(result)
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        f"{link} (a link to {other}) names a YAML file; refusing to write over what may be a map\n"
+    )
+    assert len(result.stderr.splitlines()) == 1
+    assert other.read_text(encoding="utf-8") == MINIMAL
+
+
+def test_export_never_replaces_its_own_input(tmp_path: Path) -> None:
+    # A map may have any name: exported to CSV into its own folder, m.csv would be m.csv.
+    source = tmp_path / "m.csv"
+    source.write_text(MINIMAL, encoding="utf-8")
+    result = run_cli("export", source, "--to", "csv", "--out-dir", tmp_path)
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == f"cjmap: error: {source} is the map {source} itself; refusing to write over it\n"
+    )
+    assert source.read_text(encoding="utf-8") == MINIMAL

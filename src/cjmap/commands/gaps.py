@@ -39,7 +39,7 @@ def run(options: Options) -> int:
             )
     try:
         lifecycle = None if options.against is None else load_lifecycle(options.against)
-    except LifecycleError as exc:  # until LifecycleError derives from cjmap.errors
+    except LifecycleError as exc:  # said with the option it came from
         raise UsageError(f"--against: {exc}") from None
     batch, maps = load_maps(options.paths, options.max_size, options.verbose)
     found = find_gaps(maps, GapOptions(by=groups, journeys=options.journeys, against=lifecycle))
