@@ -10,7 +10,9 @@ turns that into one line and its exit code. A command never prints a traceback, 
 
 Start-up stays lean: a module imports at its top only what every run needs (dataclasses,
 pathlib, typing); the library it calls is imported inside ``run``, so a command pays
-only for what it uses (tests/test_startup.py checks it).
+only for what it uses (tests/test_startup.py checks it). ``Options`` is declared
+``@dataclass(frozen=True, eq=False, repr=False)``: no command compares or prints its
+options, and generating those methods is a measurable part of a small map's check.
 
 To add a command ``share``:
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from cjmap.errors import EXIT_OK, EXIT_PROBLEMS
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Options:
     paths: Sequence[str]  # OLD NEW (files or REV:PATH), or with git the maps to compare
     output_format: str  # a name in cjmap.choices.DIFF_FORMATS

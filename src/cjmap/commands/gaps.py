@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Options:
     paths: Sequence[Path]
     output_format: str  # a name in cjmap.choices.TABLE_FORMATS

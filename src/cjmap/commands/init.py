@@ -8,7 +8,7 @@ from pathlib import Path
 from cjmap.errors import EXIT_OK
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Options:
     path: Path = Path("journey-map.yaml")
 

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from cjmap.findings import Report
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Options:
     paths: Sequence[Path]
     output_format: str  # a name in cjmap.choices.FINDINGS_FORMATS

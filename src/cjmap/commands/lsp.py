@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from cjmap.errors import EXIT_OK
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Options:
     pass
 

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from cjmap.validate import Checked
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Options:
     paths: Sequence[Path]
     max_size: int

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from cjmap.errors import EXIT_OK
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Options:
     name: str | None = None  # a rule's name or code: print its page
     output_format: str = "table"  # a name in cjmap.choices.TABLE_FORMATS

@@ -9,7 +9,7 @@ from pathlib import Path
 from cjmap.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Options:
     paths: Sequence[Path]
     output_format: str  # a name in cjmap.choices.FINDINGS_FORMATS
