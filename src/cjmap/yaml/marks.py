@@ -31,7 +31,7 @@ class MarkPositions:
 
     def __init__(self) -> None:
         self.marks: list[Any] = []
-        self.spans: dict[int, list[int]] = {}  # id of a list or dict -> [first event, end]
+        self.spans: dict[int, tuple[int, int]] = {}  # id of a list or dict -> (first event, end)
         self.data: Any = None
         self.complete = False
         self.duplicates: list[Duplicate] = []
@@ -48,15 +48,28 @@ class MarkPositions:
             return (1, 1)
         node, event = self.data, 0
         last = len(path) - 1
+        spans = self.spans
         for depth, part in enumerate(path):
             if type(node) is dict:
                 if part not in node:
                     break
+                value = node[part]
+                if (type(value) is dict or type(value) is list) and not (key and depth == last):
+                    # A collection's first event is its span's: no counting of the keys
+                    # before it (the root's, a touchpoint's), which most lookups pass.
+                    span = spans.get(id(value))
+                    if span is not None:
+                        event, node = span[0], value
+                        continue
                 event += 1  # the first key
-                for name, value in node.items():
+                for name, before in node.items():
                     if name == part:
                         break
-                    event += 1 + self._events(value)
+                    if type(before) is dict or type(before) is list:  # _events, inline
+                        first, end = spans[id(before)]
+                        event += 1 + end - first
+                    else:
+                        event += 2  # a key and a scalar
                 if key and depth == last:
                     return where(self.marks[event])
                 event += 1
@@ -64,7 +77,7 @@ class MarkPositions:
             elif type(node) is list and type(part) is int and 0 <= part < len(node):
                 item = node[part]
                 if type(item) is dict or type(item) is list:
-                    event = self.spans[id(item)][0]
+                    event = spans[id(item)][0]
                 else:
                     event += 1 + sum(self._events(value) for value in node[:part])
                 node = item
@@ -91,7 +104,9 @@ class Building(Protocol):
 class _MarkRecorder(Handler):
     """Hands each event to the data builder and keeps the marks of the nodes (see MarkPositions).
 
-    Its hooks are closures over the builder's methods: one extra call per event.
+    Its hooks are closures over the builder's methods: one extra call per event, with
+    the parser's arguments named rather than packed into a tuple (``*args`` cost a
+    tenth of the pass), and each collection's span recorded once, as it closes.
     """
 
     __slots__ = ("builder", "positions")
@@ -105,41 +120,53 @@ class _MarkRecorder(Handler):
         build = builder.hooks()
         marks, spans = self.positions.marks, self.positions.spans
         keep = marks.append
+        firsts: list[int] = []  # the first event of each collection still open
+        opening, closing = firsts.append, firsts.pop
         build_scalar, build_alias = build["ScalarEvent"], build["AliasEvent"]
         build_sequence, build_mapping = build["SequenceStartEvent"], build["MappingStartEvent"]
         build_end = build["MappingEndEvent"]
 
-        def scalar(*args: Any) -> Any:
-            keep(args[4])  # start_mark
-            return build_scalar(*args)
+        def scalar(
+            anchor: Any,
+            tag: Any,
+            implicit: Any,
+            value: Any,
+            start_mark: Any,
+            end_mark: Any,
+            style: Any = None,
+        ) -> Any:
+            keep(start_mark)
+            return build_scalar(anchor, tag, implicit, value, start_mark, end_mark, style)
 
         def alias(anchor: str, start_mark: Any, end_mark: Any) -> Any:
             keep(start_mark)
             return build_alias(anchor, start_mark, end_mark)
 
-        def opened(build_open: Callable[..., Any]) -> Callable[..., Any]:
-            def start(*args: Any) -> Any:
-                first = len(marks)
-                keep(args[3])  # start_mark
-                result = build_open(*args)
-                if result is None:  # the builder made the collection and opened it
-                    spans[id(builder.container)] = [first, 0]
-                return result
+        def sequence(
+            anchor: Any, tag: Any, implicit: Any, start_mark: Any, end_mark: Any, style: Any = None
+        ) -> Any:
+            opening(len(marks))
+            keep(start_mark)
+            return build_sequence(anchor, tag, implicit, start_mark, end_mark, style)
 
-            return start
+        def mapping(
+            anchor: Any, tag: Any, implicit: Any, start_mark: Any, end_mark: Any, style: Any = None
+        ) -> Any:
+            opening(len(marks))
+            keep(start_mark)
+            return build_mapping(anchor, tag, implicit, start_mark, end_mark, style)
 
         def end(start_mark: Any, end_mark: Any) -> Any:
-            span = spans.get(id(builder.container))
-            if span is not None:
-                span[1] = len(marks)
+            # The builder's container is still the collection this event closes.
+            spans[id(builder.container)] = (closing(), len(marks))
             return build_end(start_mark, end_mark)
 
         return {
             **build,
             "ScalarEvent": scalar,
             "AliasEvent": alias,
-            "SequenceStartEvent": opened(build_sequence),
-            "MappingStartEvent": opened(build_mapping),
+            "SequenceStartEvent": sequence,
+            "MappingStartEvent": mapping,
             "SequenceEndEvent": end,
             "MappingEndEvent": end,
         }

@@ -152,28 +152,37 @@ def _listed(words: list[str]) -> str:
 class InternalJargon(Checker):
     """Collects the names as the walk goes, then searches them all at once: most maps
     have no jargon, and a word found in a single name is found in the names joined by
-    line breaks (not a word character)."""
+    line breaks (not a word character). Only when that search finds something does it
+    look at each stage and touchpoint again, to say which."""
 
     def __init__(self, context: Context) -> None:
         super().__init__(context)
         self.words = jargon_words(context)
-        self.named: list[tuple[str, PathKey, Stage | Touchpoint]] = []
+        self.names: list[str] = []
 
     def touchpoint(self, index: int, touchpoint: Touchpoint) -> None:
-        self.named.append(("touchpoint", ("touchpoints", index, "name"), touchpoint))
+        self.names.append(touchpoint.name)
 
     def stage(self, index: int, stage: Stage) -> None:
-        self.named.append(("stage", ("stages", index, "name"), stage))
+        self.names.append(stage.name)
 
     def finish(self) -> None:
         pattern = jargon_pattern(self.words)
         if pattern is None:
             return
-        names = "\n".join(item.name for _, _, item in self.named)
+        names = "\n".join(self.names)
         if not may_have_jargon(names, self.words) or pattern.search(names) is None:
             return
+        model = self.context.model
+        named: list[tuple[str, PathKey, Stage | Touchpoint]] = [
+            ("stage", ("stages", index, "name"), stage) for index, stage in enumerate(model.stages)
+        ]
+        named += [
+            ("touchpoint", ("touchpoints", index, "name"), touchpoint)
+            for index, touchpoint in enumerate(model.touchpoints)
+        ]
         lines = self.context.document.text.splitlines()
-        for kind, path, item in self.named:
+        for kind, path, item in named:
             matches = list(pattern.finditer(item.name))
             if not matches:
                 continue

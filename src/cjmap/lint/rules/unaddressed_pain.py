@@ -61,7 +61,7 @@ from cjmap.loader import PathKey
 from cjmap.model import SEVERITIES, Pain, Stage, Touchpoint
 from cjmap.text import shown
 
-SEVERE = SEVERITIES.index("high")
+SEVERE = frozenset(SEVERITIES[SEVERITIES.index("high") :])
 
 
 class UnaddressedPain(Checker):
@@ -70,17 +70,18 @@ class UnaddressedPain(Checker):
         self.answered = named_by_actions(context.model, UNDER_WAY)
 
     def pain(self, where: PathKey, holder: Stage | Touchpoint, pain: Pain) -> None:
-        if not (pain.roadblock or pain.severity_rank >= SEVERE):
-            return
-        if self.answered.answers_pain(holder, pain):
-            return
-        kind = f"roadblock ({pain.severity} pain)" if pain.roadblock else f"{pain.severity} pain"
-        place = "stage" if isinstance(holder, Stage) else "touchpoint"
-        self.report(
-            where,
-            f"{kind} on {place} '{holder.id}' has no planned or in-progress action: "
-            f"{shown(pain.text)}",
-        )
+        if (pain.roadblock or pain.severity in SEVERE) and not self.answered.answers_pain(
+            holder, pain
+        ):
+            kind = (
+                f"roadblock ({pain.severity} pain)" if pain.roadblock else f"{pain.severity} pain"
+            )
+            place = "stage" if isinstance(holder, Stage) else "touchpoint"
+            self.report(
+                where,
+                f"{kind} on {place} '{holder.id}' has no planned or in-progress action: "
+                f"{shown(pain.text)}",
+            )
 
 
 RULE = make_rule(

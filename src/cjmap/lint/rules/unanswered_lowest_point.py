@@ -68,7 +68,8 @@ class UnansweredLowestPoint(Checker):
         )
 
     def touchpoint(self, index: int, touchpoint: Touchpoint) -> None:
-        if touchpoint.emotion is not None:
+        emotion = touchpoint.emotion
+        if emotion == LOWEST or type(emotion) is dict:
             self._check(("touchpoints", index), "touchpoint", touchpoint)
 
     def stage(self, index: int, stage: Stage) -> None:
