@@ -33,20 +33,15 @@ def run(options: Options) -> int:
     from functools import partial
 
     from cjmap.commands.common import paths_of, report_paths, split_option, warn
-    from cjmap.errors import UsageError
     from cjmap.findings import Report, Severity
     from cjmap.jobs import default_jobs
     from cjmap.lint import lint_paths
     from cjmap.lint.config import rule_names
     from cjmap.lint.registry import all_checks
-    from cjmap.lint.statistics import TABLE_FORMAT_OF
     from cjmap.output import Reads, emit_text
     from cjmap.writers import findings_writer
 
-    if options.statistics and options.output_format not in TABLE_FORMAT_OF:
-        raise UsageError(
-            f"--statistics prints {' or '.join(TABLE_FORMAT_OF)}, not {options.output_format}"
-        )
+    statistics_format = _statistics_format(options) if options.statistics else None
     selected = (
         None if options.select is None else rule_names(split_option(options.select), "--select")
     )
@@ -67,8 +62,8 @@ def run(options: Options) -> int:
     report = Report(
         findings=linted.batch.findings, files=len(linted.batch.checked), checks=all_checks()
     )
-    if options.statistics:
-        write = partial(_write_statistics, report, TABLE_FORMAT_OF[options.output_format])
+    if statistics_format is not None:
+        write = partial(_write_statistics, report, statistics_format)
     else:
         write = partial(findings_writer(options.output_format), report)
     emit_text(write, options.output, Reads(paths_of(linted.batch)))
@@ -77,6 +72,18 @@ def run(options: Options) -> int:
     worst = Severity.WARNING if options.strict else Severity.ERROR
     failed = any(finding.severity.rank >= worst.rank for finding in report.findings)
     return EXIT_PROBLEMS if failed and not options.exit_zero else EXIT_OK
+
+
+def _statistics_format(options: Options) -> str:
+    """The table format --statistics prints in, for the findings format asked for."""
+    from cjmap.errors import UsageError
+    from cjmap.lint.statistics import TABLE_FORMAT_OF
+
+    if options.output_format not in TABLE_FORMAT_OF:
+        raise UsageError(
+            f"--statistics prints {' or '.join(TABLE_FORMAT_OF)}, not {options.output_format}"
+        )
+    return TABLE_FORMAT_OF[options.output_format]
 
 
 def _write_statistics(report: Report, table_format: str, out: TextIO, color: bool) -> None:
