@@ -18,7 +18,6 @@ from cjmap.yaml.document import Document
 from cjmap.yaml.events import ParseError, gc_paused
 from cjmap.yaml.files import DEFAULT_MAX_SIZE, decode, read_bytes
 from cjmap.yaml.marks import MarkPositions
-from cjmap.yaml.syntax import syntax_finding
 
 
 def load_text(text: str, display: str, *, positions: bool = False) -> Document:
@@ -37,6 +36,9 @@ def load_text(text: str, display: str, *, positions: bool = False) -> Document:
             document.findings.append(abort.finding)
             return document
         except ParseError as exc:
+            # Only a map that is not YAML needs the wording of syntax errors (and its imports).
+            from cjmap.yaml.syntax import syntax_finding
+
             document.findings.append(syntax_finding(display, exc, text))
             return document
     document.data = data
