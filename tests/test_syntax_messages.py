@@ -58,6 +58,20 @@ SLIPS: dict[str, tuple[str, str, Finding]] = {
          "('id: purchase') is indented 1 space, but the items before it are indented 2; "
          "line up its '-' with theirs"),
     ),
+    # The first item's '-' one space too far: its next key no longer lines up with its first.
+    "first-item-indented-one-space-too-far": (
+        "  - id: fix\n",
+        "   - id: fix\n",
+        (31, 5, "E001", "YAML syntax error: the keys of the list item at line 30 do not line "
+         "up: 'id' starts at column 6, 'title' at column 5; indent them alike"),
+    ),
+    "key-indented-one-space-too-far": (
+        "    stage: awareness\n",
+        "     stage: awareness\n",
+        (18, 11, "E001", "YAML syntax error: the key 'stage' is indented 5 spaces, but the key "
+         "'name' on the line before is indented 4, so YAML reads this line as more of the text "
+         "of 'name'; check this line's indentation"),
+    ),
     "comma-inside-braces": (
         "    name: Website\n",
         "    name: Website\n  - {id: sites, name: Travel sites (Kayak, Trip Advisor)}\n",

@@ -23,12 +23,19 @@ _ITEM_EXPECTED = ("did not find expected '-' indicator", "did not find expected 
 # A line that starts like a key and its value, without the ':' between them.
 _KEY_AND_TEXT = re.compile(r"(?P<key>[A-Za-z_][\w-]*) +(?P<text>[^:#\s][^#]*?)\s*(?:#.*)?\Z")
 _ITEM = re.compile(r"-(?: |\Z)")
+# A key at the start of a line's text, and its ':'.
+_KEY_AT = re.compile(r"(?P<key>[A-Za-z_][\w.-]*):(?: |\Z)")
 
 
 def syntax_finding(display: str, exc: ParseError, text: str = "") -> Finding:
     """The E001 finding for text libyaml could not parse."""
     lines = text.split("\n")
-    recognised = _missing_colon(exc, lines) or _misindented_item(exc, lines)
+    recognised = (
+        _missing_colon(exc, lines)
+        or _misindented_item(exc, lines)
+        or _unaligned_item_keys(exc, lines)
+        or _key_indented_too_far(exc, lines)
+    )
     if recognised is not None:
         line, column, problem = recognised
         return error(display, line, column, "E001", f"YAML syntax error: {problem}")
@@ -99,10 +106,7 @@ def _key_start_above(mark: Mark, lines: list[str]) -> Mark | None:
     when the key at ``mark`` lines up with it (the two are keys of one mapping)."""
     if mark.line >= len(lines):
         return None
-    above = lines[mark.line - 1]
-    start = _indent(above)
-    if _ITEM.match(above, start):
-        start += 1 + _indent(above[start + 1 :])
+    start = _text_start(lines[mark.line - 1])
     if start != _indent(lines[mark.line]):
         return None
     return Mark(mark.line - 1, start, -1)
@@ -140,6 +144,79 @@ def _misindented_item(exc: ParseError, lines: list[str]) -> tuple[int, int, str]
         f"item {len(siblings) + 1} of the list that starts at line {first + 1} "
         f"({shown(item)}) is indented {plural(indent, 'space')}, but the items before it "
         f"are indented {expected}; line up its '-' with theirs"
+    )
+    return mark.line + 1, mark.column + 1, problem
+
+
+def _text_start(line: str) -> int:
+    """Where a line's text starts: after its indentation, and after a list item's '-'."""
+    start = _indent(line)
+    if _ITEM.match(line, start):
+        start += 1 + _indent(line[start + 1 :])
+    return start
+
+
+def _unaligned_item_keys(exc: ParseError, lines: list[str]) -> tuple[int, int, str] | None:
+    """A key of a list item that does not line up with the item's first key (whose '-'
+    may be the one out of place)."""
+    mark, context_mark = exc.mark, exc.context_mark
+    if exc.problem != _ITEM_EXPECTED[0] or mark is None or context_mark is None:
+        return None
+    if mark.line >= len(lines) or mark.column != _indent(lines[mark.line]):
+        return None
+    key = _KEY_AT.match(lines[mark.line], mark.column)
+    dash = context_mark.column
+    item = next(
+        (
+            number
+            for number in range(mark.line - 1, context_mark.line - 1, -1)
+            if _indent(lines[number]) == dash and _ITEM.match(lines[number], dash)
+        ),
+        None,
+    )
+    if key is None or item is None:
+        return None
+    start = _text_start(lines[item])
+    first = _KEY_AT.match(lines[item], start)
+    if first is None or start == mark.column:
+        return None
+    problem = (
+        f"the keys of the list item at line {item + 1} do not line up: "
+        f"'{first['key']}' starts at column {start + 1}, '{key['key']}' at column "
+        f"{mark.column + 1}; indent them alike"
+    )
+    return mark.line + 1, mark.column + 1, problem
+
+
+def _key_indented_too_far(exc: ParseError, lines: list[str]) -> tuple[int, int, str] | None:
+    """A key indented further than the key before it, which YAML reads as more of the
+    text of that key's value: its own ':' is then "not allowed"."""
+    mark = exc.mark
+    if not exc.problem.startswith(_COLON_HERE) or mark is None or mark.line >= len(lines):
+        return None
+    line = lines[mark.line]
+    indent = _indent(line)
+    key = _KEY_AT.match(line, indent)
+    if key is None or key.end("key") != mark.column:
+        return None
+    above = next(
+        (
+            number
+            for number in range(mark.line - 1, -1, -1)
+            if lines[number].strip() and not lines[number].lstrip().startswith("#")
+        ),
+        None,
+    )
+    if above is None:
+        return None
+    start = _text_start(lines[above])
+    before = _KEY_AT.match(lines[above], start)
+    if before is None or start >= indent or not lines[above][before.end() :].strip():
+        return None
+    problem = (
+        f"the key '{key['key']}' is indented {plural(indent, 'space')}, but the key "
+        f"'{before['key']}' on the line before is indented {start}, so YAML reads this line "
+        f"as more of the text of '{before['key']}'; check this line's indentation"
     )
     return mark.line + 1, mark.column + 1, problem
 
