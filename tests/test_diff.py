@@ -120,6 +120,7 @@ def entry(kind: str, change: str, item: str, **fields: Any) -> dict[str, Any]:
         "kind": kind,
         "change": change,
         "id": item,
+        "on": None,
         "subject": None,
         "stage": None,
         "old": None,
@@ -267,7 +268,7 @@ CASES: dict[str, tuple[str, list[dict[str, Any]]]] = {
         edit(("    emotion: 1\n", "    emotion: 0\n")),
         [entry("emotion", "down", "ad", stage="awareness", old=1, new=0)],
     ),
-    "pains resolved and new": (
+    "pains removed and new": (
         edit(
             (
                 "      - Card form is fussy\n",
@@ -287,7 +288,7 @@ CASES: dict[str, tuple[str, list[dict[str, Any]]]] = {
             ),
             entry(
                 "pain",
-                "resolved",
+                "removed",
                 "checkout",
                 stage="purchase",
                 subject="Shipping shown late",
@@ -468,8 +469,8 @@ def test_a_removed_touchpoint_takes_its_pains_delights_and_metrics_with_it() -> 
     kinds = [(c["kind"], c["change"]) for c in changed(removed, gone)]
     assert kinds == [
         ("touchpoint", "removed"),
-        ("pain", "resolved"),
-        ("pain", "resolved"),
+        ("pain", "removed"),
+        ("pain", "removed"),
         ("delight", "gone"),
         ("moment_of_truth", "lost"),
         ("metric", "removed"),
@@ -506,7 +507,7 @@ def test_summary_line() -> None:
         ("      - text: Shipping shown late\n        severity: high\n", ""),
     )
     assert summary(diff_of(new)) == (
-        "+1 touchpoint, 1 changed; pains: 1 resolved; mean emotion +0.0 → +1.0"
+        "+1 touchpoint, 1 changed; pains: 1 removed; mean emotion +0.0 → +1.0"
     )
     assert summary(diff_of(BASE)) == "no changes"
 
@@ -545,7 +546,7 @@ def test_json_output_is_a_stable_structure(write_map) -> None:  # type: ignore[n
     assert data["new"]["mean_emotion"] == -0.5
     assert data["status"] == "changed"
     assert data["counts"]["emotion"] == {"up": 0, "down": 1, "changed": 0}
-    assert data["counts"]["pain"] == {"new": 0, "resolved": 0, "changed": 0}
+    assert data["counts"]["pain"] == {"new": 0, "removed": 0, "changed": 0}
     assert (data["touchpoints_changed"], data["regressions"]) == (1, 1)
     new_text = new.read_text()
     emotion_line = new_text[: new_text.index("    emotion: -2")].count("\n") + 1
@@ -667,12 +668,12 @@ def test_examples_current_against_future_state() -> None:
     assert ("touchpoint", "removed", "call-change-plan", None) in changes
     assert (
         "pain",
-        "resolved",
+        "removed",
         "checkout",
         "Shipping cost appears only at the last step",
     ) in changes
     assert ("action", "status", "show-shipping-early", None) in changes
-    assert data["counts"]["pain"]["resolved"] == 13
+    assert data["counts"]["pain"]["removed"] == 13
 
 
 # --- Errors --------------------------------------------------------------------------

@@ -66,6 +66,7 @@ def test_rev_path_against_the_working_tree(repo: Path) -> None:
             "kind": "emotion",
             "change": "up",
             "id": "checkout",
+            "on": None,
             "subject": None,
             "stage": "purchase",
             "old": 1,

@@ -298,7 +298,8 @@ def diff(
         typer.Option(
             "--check",
             help="Exit 1 on a regression: a new high or critical pain, a lower emotion at a "
-            "moment of truth, or a metric moving away from its target.",
+            "moment of truth, a metric moving away from its target, or a metric removed from "
+            "a moment of truth or while off target.",
         ),
     ] = False,
     output: Annotated[

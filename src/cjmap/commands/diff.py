@@ -25,7 +25,7 @@ def run(options: Options) -> int:
     from cjmap.commands.common import report_findings, warn
     from cjmap.errors import UsageError
     from cjmap.output import Reads, emit_text
-    from cjmap.reports.diff import compare_arguments, compare_with_revision
+    from cjmap.reports.compare import compare_arguments, compare_with_revision
     from cjmap.writers import diff_writer
 
     paths = options.paths

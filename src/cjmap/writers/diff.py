@@ -20,12 +20,15 @@ HEADINGS: dict[str, tuple[str, str]] = {
     "stage": ("Stages", "Stage"),
     "channel": ("Channels", "Channel"),
     "persona": ("Personas", "Persona"),
+    "organisation": ("Organisations", "Organisation"),
+    "curve": ("Curves", "Curve"),
     "touchpoint": ("Touchpoints", "Touchpoint"),
     "emotion": ("Emotion", "Touchpoint"),
     "pain": ("Pains", "Touchpoint"),
     "delight": ("Delights", "Touchpoint"),
     "moment_of_truth": ("Moments of truth", "Touchpoint"),
     "metric": ("Metrics", "Touchpoint"),
+    "opportunity": ("Opportunities", "Opportunity"),
     "action": ("Actions", "Action"),
     "journey": ("Journeys", "Journey"),
 }
@@ -36,15 +39,13 @@ _MARKS = {
     "new": "+",
     "gained": "+",
     "removed": "-",
-    "resolved": "-",
     "gone": "-",
     "lost": "-",
 }
 
 # Good or bad news for the customer; every other change is neutral.
-_GOOD = frozenset(
-    {("pain", "resolved"), ("delight", "new"), ("emotion", "up"), ("metric", "toward")}
-)
+# A pain that is no longer on the map may be fixed or only deleted: neither good nor bad.
+_GOOD = frozenset({("delight", "new"), ("emotion", "up"), ("metric", "toward")})
 _BAD = frozenset({("pain", "new"), ("delight", "gone"), ("emotion", "down"), ("metric", "away")})
 
 _SHORT = 40
@@ -64,6 +65,8 @@ def _show(value: Any) -> str:
         return number(value)
     if isinstance(value, list):
         return ", ".join(_show(item) for item in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{key}: {_show(item)}" for key, item in value.items())
     text = str(value)
     return text if text and not any(char.isspace() for char in text) else quoted(text)
 
@@ -132,15 +135,16 @@ def describe(group: Sequence[Change]) -> str:
     if what == "changed" and kind != "emotion":
         return _fields(group)
     if kind == "emotion":
+        emotion = f"emotion for {change.subject}" if change.subject else "emotion"
         if what == "changed":
-            return f"emotion {_show(old)} → {_show(new)}"
-        return f"emotion {old} → {new} ({new - old:+d})"
+            return f"{emotion} {_show(old)} → {_show(new)}"
+        return f"{emotion} {old} → {new} ({new - old:+d})"
     if kind == "pain":
         text = quoted(str(change.subject))
         if what == "new":
             return f"new pain {text} ({_pain(new)})"
-        if what == "resolved":
-            return f"resolved {text} ({_pain(old)})"
+        if what == "removed":
+            return f"pain removed: {text} ({_pain(old)})"
         return f"pain {text}: {_pain(old)} → {_pain(new)}"
     if kind == "delight":
         text = quoted(str(change.subject))
@@ -205,12 +209,51 @@ def _counted(numbers: Sequence[tuple[int, str]]) -> list[str]:
     ]
 
 
-def _distinct(diff: MapDiff, kind: str, changes: Sequence[str] = ("changed",)) -> int:
-    return len({c.id for c in diff.changes if c.kind == kind and c.change in changes})
+# The summary's parts: (kind, label, [(change, word)]), in order. A word "+" or "-"
+# is written before its number, any other after it; "status" reads "status change(s)".
+_SUMMARY: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
+    *(
+        (
+            kind,
+            label,
+            (
+                ("added", "+"),
+                ("removed", "-"),
+                ("renamed", "renamed"),
+                ("moved", "moved"),
+                ("changed", "changed"),
+            ),
+        )
+        for kind, label in (
+            ("stage", "stages"),
+            ("channel", "channels"),
+            ("persona", "personas"),
+            ("organisation", "organisations"),
+            ("curve", "curves"),
+        )
+    ),
+    ("pain", "pains", (("removed", "removed"), ("new", "new"), ("changed", "changed"))),
+    ("delight", "delights", (("new", "new"), ("gone", "gone"))),
+    ("moment_of_truth", "moments of truth", (("gained", "+"), ("lost", "-"))),
+    *(
+        (
+            kind,
+            label,
+            (("added", "+"), ("removed", "-"), ("status", "status"), ("changed", "changed")),
+        )
+        for kind, label in (("opportunity", "opportunities"), ("action", "actions"))
+    ),
+    ("journey", "journeys", (("added", "+"), ("removed", "-"), ("changed", "changed"))),
+)
+# Metrics: moving toward or away from the target, and every other change as "changed".
+_METRIC_OTHER = ("added", "removed", "value", "target", "changed")
 
 
 def summary(diff: MapDiff) -> str:
-    """One line: '+3 touchpoints, -1, 5 changed; pains: 2 resolved, 1 new; mean emotion ...'."""
+    """One line: '+3 touchpoints, -1, 5 changed; pains: 2 removed, 1 new; mean emotion ...'.
+
+    Every number comes from ``diff.counts()``, which the JSON shows too.
+    """
     if diff.old is None and diff.new is not None:
         return f"new map {quoted(diff.new.title)} ({plural(diff.new.touchpoints, 'touchpoint')})"
     if diff.new is None and diff.old is not None:
@@ -218,14 +261,14 @@ def summary(diff: MapDiff) -> str:
     counts = diff.counts()
     parts: list[str] = []
 
-    touchpoints = [
-        (counts["touchpoint"]["added"], "+"),
-        (counts["touchpoint"]["removed"], "-"),
-        (diff.touchpoints_changed, "changed"),
+    touchpoints = counts["touchpoint"]
+    numbers = [
+        (touchpoints[name], word)
+        for name, word in (("added", "+"), ("removed", "-"), ("changed", "changed"))
     ]
-    shown = _counted(touchpoints)
+    shown = _counted(numbers)
     if shown:
-        first = next(count for count, _ in touchpoints if count)
+        first = next(count for count, _ in numbers if count)
         noun = "touchpoint" if first == 1 else "touchpoints"
         shown[0] = f"{shown[0]} {noun}" if shown[0][0] in "+-" else f"{first} {noun} changed"
         parts.append(", ".join(shown))
@@ -235,53 +278,25 @@ def summary(diff: MapDiff) -> str:
         if shown:
             parts.append(f"{label}: {', '.join(shown)}")
 
-    for kind, label in (("stage", "stages"), ("channel", "channels"), ("persona", "personas")):
-        add(
-            label,
-            [
-                (counts[kind]["added"], "+"),
-                (counts[kind]["removed"], "-"),
-                (counts[kind]["renamed"], "renamed"),
-                (counts[kind].get("moved", 0), "moved"),
-                (_distinct(diff, kind), "changed"),
-            ],
-        )
-    pains, metrics, actions = counts["pain"], counts["metric"], counts["action"]
-    add(
-        "pains",
-        [(pains["resolved"], "resolved"), (pains["new"], "new"), (pains["changed"], "changed")],
-    )
-    add("delights", [(counts["delight"]["new"], "new"), (counts["delight"]["gone"], "gone")])
-    truths = counts["moment_of_truth"]
-    add("moments of truth", [(truths["gained"], "+"), (truths["lost"], "-")])
-    other_metrics = sum(
-        metrics[name] for name in ("added", "removed", "value", "target", "changed")
-    )
-    add(
-        "metrics",
-        [
-            (metrics["toward"], "toward target"),
-            (metrics["away"], "away"),
-            (other_metrics, "changed"),
-        ],
-    )
-    add(
-        "actions",
-        [
-            (actions["added"], "+"),
-            (actions["removed"], "-"),
-            (actions["status"], "status change" if actions["status"] == 1 else "status changes"),
-            (_distinct(diff, "action"), "changed"),
-        ],
-    )
-    add(
-        "journeys",
-        [
-            (counts["journey"]["added"], "+"),
-            (counts["journey"]["removed"], "-"),
-            (_distinct(diff, "journey", ("steps", "changed")), "changed"),
-        ],
-    )
+    for kind, label, words in _SUMMARY:
+        numbers = [
+            (
+                counts[kind].get(name, 0),
+                _status_word(counts[kind][name]) if word == "status" else word,
+            )
+            for name, word in words
+        ]
+        add(label, numbers)
+        if kind == "moment_of_truth":
+            metrics = counts["metric"]
+            add(
+                "metrics",
+                [
+                    (metrics["toward"], "toward target"),
+                    (metrics["away"], "away"),
+                    (sum(metrics[name] for name in _METRIC_OTHER), "changed"),
+                ],
+            )
     fields = counts["map"]["changed"]
     add("map", [(fields, "field changed" if fields == 1 else "fields changed")])
     old_mean = diff.old.mean_emotion if diff.old else None
@@ -295,6 +310,10 @@ def summary(diff: MapDiff) -> str:
     return "; ".join(parts)
 
 
+def _status_word(count: int) -> str:
+    return "status change" if count == 1 else "status changes"
+
+
 def _mean(emotion: float | None) -> str:
     return "none" if emotion is None else f"{emotion:+.1f}"
 
@@ -305,9 +324,14 @@ def _label(diff: MapDiff) -> str:
     return side.path if side else ""
 
 
+def _item(change: Change) -> str:
+    """The item a change is about: a touchpoint's (or other item's) id, or 'stage ID'."""
+    return f"stage {change.id}" if change.on == "stage" else change.id
+
+
 def _line(kind: str, group: Sequence[Change]) -> str:
     mark = _MARKS.get(group[0].change, "~")
-    item = "" if kind == "map" else f"{group[0].id}: "
+    item = "" if kind == "map" else f"{_item(group[0])}: "
     return f"{mark} {item}{describe(group)}"
 
 
@@ -380,7 +404,11 @@ def write_markdown(diffs: Sequence[MapDiff], out: TextIO, color: bool) -> None:
                 out.write("| " + " | ".join(columns) + " |\n")
                 out.write("|" + " --- |" * len(columns) + "\n")
             first = group[0]
-            cells = [] if kind == "map" else [f"`{first.id}`"]
+            cells = (
+                []
+                if kind == "map"
+                else [f"`{first.id}`" if first.on != "stage" else f"stage `{first.id}`"]
+            )
             if kind in _ON_TOUCHPOINTS:
                 cells.append(first.stage or "")
             text = markdown_cell(describe(group))
