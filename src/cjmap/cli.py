@@ -426,6 +426,14 @@ def render(
     title: Annotated[
         str | None, typer.Option(metavar="TEXT", help="Title of the picture (default: the map's).")
     ] = None,
+    curves: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="IDS",
+            help="For --view emotion, the named curves to draw beside the emotion "
+            "(default: every curve).",
+        ),
+    ] = None,
     max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
     verbose: VerboseOption = False,
 ) -> None:
@@ -441,7 +449,7 @@ def render(
         body.run,
         body.Options(
             paths, max_size, view, output_format, output, out_dir, persona or (),
-            journey or (), stage or (), title, verbose,
+            journey or (), stage or (), title, verbose, curves or (),
         ),
     )  # fmt: skip
 

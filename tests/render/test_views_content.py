@@ -207,3 +207,82 @@ def test_matrix_leaves_out_empty_lanes() -> None:
     for word in ("thinking", "feeling", "pains", "delights", "opportunities", "metrics"):
         assert f"row_{word}" not in source
     assert "row_emotion" not in source  # no emotion anywhere
+
+
+# --- emotion -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("name", NAMES)
+def test_emotion_draws_a_line_per_persona_and_curve_with_gaps(name: str, backend: str) -> None:
+    example = model(name)
+    root = rendered(name, "emotion", backend)
+    drawn = nodes(root)
+    journey = example.journeys[0]
+    steps = [example.touchpoints_by_id[step] for step in journey.steps]
+    for number, step in enumerate(steps, start=1):
+        score = step.emotion_for(journey.persona)
+        point = drawn.get(f"step_{number}")
+        assert (point is None) == (score is None)  # a gap, never a point on zero
+        if point is not None and score is not None:
+            assert text_of(point) == squash(th.emotion_number(score))
+    legend = "".join(text_of(g) for n, g in drawn.items() if n.startswith("legend_line_"))
+    assert squash(example.personas_by_id[journey.persona].name) in legend
+    for curve in example.curves:
+        scored = [step.curves.get(curve.id) for step in steps]
+        key = dot.node_id("curve", curve.id)
+        shown = [n for n in drawn if n.startswith(f"{key}_")]
+        assert len(shown) == sum(score is not None for score in scored)
+        assert (squash(f"{curve.name} (curve)") in legend) == bool(shown)
+    for persona in example.personas:
+        per_persona = [s.emotion.get(persona.id) for s in steps if isinstance(s.emotion, dict)]
+        if persona.id != journey.persona and any(e is not None for e in per_persona):
+            assert squash(persona.name) in legend
+    visited = {step.stage for step in steps}
+    for stage in example.stages:
+        unmapped = drawn.get(dot.node_id("unmapped", stage.id))
+        assert (unmapped is not None) == (stage.id not in visited)
+        if unmapped is not None:
+            assert text_of(unmapped) == "nostepmapped"
+    width_points = float(root.get("width", "0").removesuffix("pt"))
+    assert width_points * 96 / 72 <= 1920  # every example fits a slide
+
+
+def test_emotion_curves_option_picks_the_curves() -> None:
+    from cjmap.render.views import RenderOptions
+
+    example = model("birth-and-child-benefit")
+    assert len(example.curves) >= 2
+    first, *others = example.curves
+    source = render_map(example, "emotion", RenderOptions(curves=(first.id,)))
+    assert f"{dot.node_id('curve', first.id)}_" in source
+    for curve in others:
+        assert f"{dot.node_id('curve', curve.id)}_" not in source
+
+
+def test_twenty_steps_fit_a_slide_and_more_say_how_to_narrow() -> None:
+    def journey_map(count: int) -> CJMap:
+        steps = ", ".join(f"t{i}" for i in range(count))
+        lines = [
+            "cjmap: 1",
+            "map: {title: Long}",
+            "personas: [{id: p, name: P}]",
+            "stages: [{id: s1, name: One}, {id: s2, name: Two}]",
+            "channels: [{id: web, name: Web}]",
+            "touchpoints:",
+            *(
+                f"  - {{id: t{i}, name: A step with a fairly long name number {i}, "
+                f"stage: s{1 + i * 2 // count}, channels: [web], emotion: {i % 5 - 2}, "
+                "pains: [Something that goes wrong at this step for the customer]}"
+                for i in range(count)
+            ),
+            f"journeys: [{{id: j, name: J, persona: p, steps: [{steps}]}}]",
+        ]
+        checked = validate_document(load_text("\n".join(lines) + "\n", "long.yaml"))
+        assert checked.model is not None, checked.findings
+        return checked.model
+
+    root = ET.fromstring(render_dot(render_map(journey_map(20), "emotion"), "svg", backend="wasm"))
+    assert float(root.get("width", "0").removesuffix("pt")) * 96 / 72 <= 1920
+    assert "narrow it with --stage" in render_map(journey_map(24), "emotion")
+    assert "narrow it with --stage" not in render_map(journey_map(20), "emotion")

@@ -221,15 +221,17 @@ def test_emotion_curve_points_sit_at_their_emotion(name: str, backend: str) -> N
     points = []
     for number, touchpoint in enumerate(steps, start=1):
         point = next(drawn[f"step_{number}"].iter(f"{SVG}ellipse"))
-        assert point.get("fill") == th.emotion_colour(touchpoint.emotion_for())
+        # The journey's persona's own emotion, where the map records one per persona.
+        assert point.get("fill") == th.emotion_colour(touchpoint.emotion_for(journey.persona))
         points.append((float(point.get("cx", 0)), float(point.get("cy", 0))))
         caption = text_of(drawn[f"step_{number}_name"])
         assert caption.startswith(squash(f"{number}. {touchpoint.name}"))
     # Left to right in order; higher on the page (smaller y) for a better emotion.
     assert [x for x, _ in points] == sorted(x for x, _ in points)
     for (a, (_, ya)), (b, (_, yb)) in itertools.combinations(zip(steps, points, strict=True), 2):
-        assert ((a.emotion_for() or 0) > (b.emotion_for() or 0)) == (ya < yb - 1)
-        assert (a.emotion_for() == b.emotion_for()) == (abs(ya - yb) < 1)
+        ea, eb = a.emotion_for(journey.persona), b.emotion_for(journey.persona)
+        assert ((ea or 0) > (eb or 0)) == (ya < yb - 1)
+        assert (ea == eb) == (abs(ya - yb) < 1)
     assert "momentoftruth" in text_of(drawn["legend"])
 
 

@@ -29,6 +29,7 @@ class Options:
     stages: Sequence[str] = ()
     title: str | None = None
     verbose: bool = False
+    curves: Sequence[str] = ()  # for the emotion view: the named curves to draw
 
 
 def run(options: Options) -> int:
@@ -62,6 +63,7 @@ def run(options: Options) -> int:
         journeys=split_option(options.journeys),
         stages=split_option(options.stages),
         title=options.title,
+        curves=split_option(options.curves),
     )
     reads = Reads(paths_of(batch))
     status = EXIT_USAGE if batch.problems else EXIT_OK

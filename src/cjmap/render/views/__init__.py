@@ -62,6 +62,8 @@ class RenderOptions:
     journeys: tuple[str, ...] = ()
     stages: tuple[str, ...] = ()
     title: str | None = None
+    curves: tuple[str, ...] = ()
+    """The named curves the emotion view draws (all of them when empty)."""
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,7 @@ def select(model: CJMap, options: RenderOptions) -> Selection:
         unknown_id("--persona", "persona", options.personas, model.personas_by_id)
         or unknown_id("--journey", "journey", options.journeys, model.journeys_by_id)
         or unknown_id("--stage", "stage", options.stages, model.stages_by_id)
+        or unknown_id("--curves", "curve", options.curves, (c.id for c in model.curves))
     )
     if unknown:
         raise OptionError(unknown)
