@@ -140,3 +140,19 @@ def test_exports_pass_ajv_in_strict_mode(tmp_path: Path) -> None:
         check=False,
     )
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_items_inside_items_have_positions_and_x_keys_too() -> None:
+    path = EXAMPLES / "birth-and-child-benefit.yaml"
+    data = exported(path)
+    document = load(path)
+    stage = next(stage for stage in data["stages"] if stage["pains"])
+    pain = stage["pains"][0]
+    assert pain["text"] in document.line_text(pain["position"]["line"]) or pain["id"] in (
+        document.line_text(pain["position"]["line"])
+    )
+    touchpoint = next(tp for tp in data["touchpoints"] if tp["organisation"])
+    organisation = next(
+        o for o in data["organisations"] if o["id"] == touchpoint["organisation"]["id"]
+    )
+    assert touchpoint["organisation"] == {k: organisation[k] for k in ("id", "name", "kind")}

@@ -76,8 +76,13 @@ class _Source:
         return {"line": line, "column": column}
 
     def item(self, value: BaseModel, *path: str | int) -> dict[str, Any]:
-        """Every field of an item, its ``x-`` keys and its position."""
+        """Every field of an item, its ``x-`` keys and its position; the same for the items
+        of its lists (a touchpoint's or a stage's pains, metrics)."""
         data: dict[str, Any] = value.model_dump(mode="json")
+        for name in type(value).model_fields:
+            items = getattr(value, name)
+            if isinstance(items, list) and items and isinstance(items[0], BaseModel):
+                data[name] = [self.item(item, *path, name, i) for i, item in enumerate(items)]
         data.update(_extensions(self.raw(*path)))
         data["position"] = self.position(*path)
         return data
@@ -120,17 +125,8 @@ def _touchpoint(model: CJMap, source: _Source, index: int, tp: Touchpoint) -> di
     data["every_persona"] = tp.personas is None
     if "organisation" in data:
         data["organisation"] = _organisation_ref(model, tp)
-    data["pains"] = [
-        source.item(pain, "touchpoints", index, "pains", number)
-        for number, pain in enumerate(tp.pains)
-    ]
-    data["metrics"] = [
-        {
-            **source.item(metric, "touchpoints", index, "metrics", number),
-            "off_target": metric.off_target,
-        }
-        for number, metric in enumerate(tp.metrics)
-    ]
+    for metric, shown in zip(tp.metrics, data["metrics"], strict=True):
+        shown["off_target"] = metric.off_target
     return data
 
 
