@@ -65,18 +65,27 @@ def content_security_policy(*, live: bool = False) -> str:
 
 
 def build_page(
-    maps: Sequence[MapContent | InvalidMap], *, live: bool = False, build: str | None = None
+    maps: Sequence[MapContent | InvalidMap],
+    *,
+    live: bool = False,
+    build: str | None = None,
+    notes: Sequence[str] = (),
 ) -> str:
     """The page of *maps*: one map's own page, or for several an index of them, one
     pains table for all, and each map in turn.
 
     With *live* (for ``cjmap preview``) the page updates itself from the server that
     sent it; *build* names this build of it, so that the page knows when it is stale.
+    *notes* are problems to show above everything (paths or a config file that cannot
+    be used).
     """
-    single = len(maps) == 1
+    single = len(maps) <= 1
     level = 1 if single else 2
     valid = [(number, item) for number, item in enumerate(maps) if isinstance(item, MapContent)]
     parts: list[Html] = []
+    if notes:
+        items = [el("li", note) for note in notes]
+        parts.append(el("div", el("ul", *items), class_="problems", role="alert"))
     if not single:
         parts.append(el("h1", "Journey maps"))
         parts.append(_index(maps))
