@@ -38,6 +38,28 @@ def diagnostic(lines: Lines, finding: Finding) -> types.Diagnostic:
     )
 
 
+class DiagnosticCache:
+    """The diagnostics last published for a map, reused for findings whose line is unchanged.
+
+    Most findings stay the same from one keystroke to the next; building each again,
+    for a map with thousands of them, would cost more than checking the map.
+    """
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[Finding, str], types.Diagnostic] = {}
+
+    def diagnostics(self, lines: Lines, findings: list[Finding]) -> list[types.Diagnostic]:
+        made: dict[tuple[Finding, str], types.Diagnostic] = {}
+        result = []
+        for finding in findings:
+            key = (finding, lines[finding.line])
+            found = self._made.get(key) or made.get(key) or diagnostic(lines, finding)
+            made[key] = found
+            result.append(found)
+        self._made = made
+        return result
+
+
 def config_diagnostic(problem: str) -> types.Diagnostic:
     """An unusable cjmap.toml or [tool.cjmap]: lint stops, as the command does."""
     return types.Diagnostic(

@@ -19,6 +19,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from cjmap import __version__
+from cjmap.loader import gc_paused
 from cjmap.lsp import actions, navigate
 from cjmap.lsp.analysis import OpenMap, is_map_text
 from cjmap.lsp.complete import completions
@@ -38,6 +39,7 @@ class MapServer(LanguageServer):
         super().__init__("cjmap", __version__)
         self.maps: dict[str, OpenMap] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
+        self.published: dict[str, actions.DiagnosticCache] = {}
 
     # --- documents ------------------------------------------------------------
 
@@ -47,6 +49,7 @@ class MapServer(LanguageServer):
         text = document.source
         is_yaml = uri.endswith(_YAML_SUFFIXES) or document.language_id == "yaml"
         if not (is_yaml and is_map_text(text)):
+            self.published.pop(uri, None)
             if self.maps.pop(uri, None) is not None:
                 self.publish_empty(uri)
             return None
@@ -73,15 +76,18 @@ class MapServer(LanguageServer):
         state = self.maps.get(uri)
         if state is None:
             return
-        analysis = state.analyse()
-        lines = self.lines(state)
-        diagnostics = [actions.diagnostic(lines, finding) for finding in analysis.findings]
-        if analysis.config_problem is not None:
-            diagnostics.insert(0, actions.config_diagnostic(analysis.config_problem))
-        self.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri, diagnostics, state.version)
-        )
-        # The loads and checks run with the collector paused; collect what they left now.
+        # Checking a map makes no reference cycles, but enough objects to set off
+        # collections that would rescan the whole map each time; collect once after.
+        with gc_paused():
+            analysis = state.analyse()
+            lines = self.lines(state)
+            cache = self.published.setdefault(uri, actions.DiagnosticCache())
+            diagnostics = cache.diagnostics(lines, analysis.findings)
+            if analysis.config_problem is not None:
+                diagnostics.insert(0, actions.config_diagnostic(analysis.config_problem))
+            self.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(uri, diagnostics, state.version)
+            )
         gc.collect(0)
 
     def publish_later(self, uri: str) -> None:
@@ -154,6 +160,7 @@ def did_close(ls: MapServer, params: types.DidCloseTextDocumentParams) -> None:
     waiting = ls.pending.pop(uri, None)
     if waiting is not None:
         waiting.cancel()
+    ls.published.pop(uri, None)
     if ls.maps.pop(uri, None) is not None:
         ls.publish_empty(uri)
 
@@ -251,6 +258,11 @@ def code_action(ls: MapServer, params: types.CodeActionParams) -> list[types.Cod
 
 def serve(**streams: Any) -> None:
     """Serve the protocol over standard input and output until the client says exit."""
+    from cjmap.lint.registry import all_rules
+
+    all_rules()  # the rules load now rather than at the first map
     # The command line turns the collector off for a short run; a server runs for hours.
+    # What start-up built lives as long as the server: the collector need not scan it.
+    gc.freeze()
     gc.enable()
     server.start_io(**streams)
