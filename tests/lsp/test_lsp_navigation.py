@@ -145,6 +145,14 @@ async def test_hover_on_a_key_shows_the_models_documentation(
     assert "`critical`" in result.contents.value
 
 
+async def test_hover_in_a_comment_shows_no_key(client: LanguageClient, tmp_path: Path) -> None:
+    path = tmp_path / "map.yaml"
+    text = MAP.replace("  - id: ad\n", "  - id: ad  # note: see the brief\n")
+    await open_map(client, path, text)
+    at = position_of(text, "note: see", offset=1)
+    assert await client.text_document_hover_async(types.HoverParams(document(path), at)) is None
+
+
 async def test_hover_on_a_suppressed_rule_shows_its_page(
     client: LanguageClient, tmp_path: Path
 ) -> None:

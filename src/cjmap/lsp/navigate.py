@@ -12,6 +12,7 @@ from cjmap.lsp.context import place_at
 from cjmap.lsp.fields import field_at
 from cjmap.lsp.index import (
     KIND_NAMES,
+    REFERENCES,
     MapIndex,
     Occurrence,
     Span,
@@ -24,8 +25,15 @@ from cjmap.naming import KINDS
 
 Edits = list[tuple[Span, str]]
 
+_COMMENT = re.compile(r"(?:^|\s)#")
 _IGNORE = re.compile(r"#[ \t]*cjmap:[ \t]*ignore(?:-file)?[ \t]*\[(?P<names>[^\]\n]*)\]")
 _SUMMARY_KEYS = 8  # the most facts a hover lists about an item
+# The facts a hover shows first: what an item is tied to and how it scores.
+_FIRST = (
+    "stage", "channels", "personas", "persona", "organisation", "lifecycle", "emotion",
+    "severity", "roadblock", "status", "kind", "impact", "effort", "moment_of_truth",
+    "pains", "steps", "touchpoints", "addresses", "opportunity", "metrics", "delights",
+)  # fmt: skip
 
 
 class RefusedError(Exception):
@@ -40,30 +48,28 @@ def _scalar(value: Any) -> str:
     return str(value)
 
 
+def _fact(kind: str, key: str, value: Any) -> str:
+    """One line about a key of an item: ids as they are, other lists as a count."""
+    if isinstance(value, list):
+        if (kind, key) in REFERENCES:
+            return f"- {key}: {', '.join(str(one) for one in value)}"
+        return f"- {key}: {len(value)}"
+    return f"- {key}: {_scalar(value)}"
+
+
 def item_summary(index: MapIndex, kind: str, item_id: str) -> str:
-    """Markdown about an item: what it is, its name and a few of its facts."""
+    """Markdown about an item: what it is, its name and its main facts."""
     item = index.item(kind, item_id)
     if item is None:
         return f"{KIND_NAMES[kind]} `{item_id}` is not defined in this map"
     label = item.get("name", item.get("title", item.get("text", "")))
     lines = [f"**{KIND_NAMES[kind]}** `{item_id}`" + (f": {label}" if label else "")]
-    for key, value in item.items():
-        if key in ("id", "name", "title", "text") or len(lines) > _SUMMARY_KEYS:
-            continue
-        if isinstance(value, list):
-            shown = (
-                ", ".join(str(one) for one in value)
-                if all(isinstance(one, str | int) for one in value)
-                else f"{len(value)}"
-            )
-            lines.append(f"- {key}: {shown}")
-        else:
-            lines.append(f"- {key}: {_scalar(value)}")
+    keys = [key for key in item if key not in ("id", "name", "title", "text")]
+    keys.sort(key=lambda key: _FIRST.index(key) if key in _FIRST else len(_FIRST))
+    lines.extend(_fact(kind, key, item[key]) for key in keys[:_SUMMARY_KEYS])
     if kind == "stages":
-        count = sum(
-            1 for _, tp in items_of(index.data, "touchpoints") if tp.get("stage") == item_id
-        )
-        lines.append(f"- touchpoints: {count}")
+        stages = (tp.get("stage") for _, tp in items_of(index.data, "touchpoints"))
+        lines.append(f"- touchpoints: {sum(1 for stage in stages if stage == item_id)}")
     references = len(index.uses(kind, item_id)) - 1
     lines.append(f"\n{references} reference{'s' if references != 1 else ''} in this map")
     return "\n".join(lines)
@@ -94,7 +100,10 @@ def key_doc(lines: Lines, line: int, column: int) -> tuple[Span, str] | None:
     text = lines[line]
     word = word_span(text, line, column)
     after = text[word.end - 1 :].lstrip(" ")
+    comment = _COMMENT.search(text)
     if word.start == word.end or not after.startswith(":"):
+        return None
+    if comment is not None and comment.start() < word.start:  # a word in a comment
         return None
     colon = text.index(":", word.end - 1)
     place = place_at(lines.lines, line - 1, colon + 1)
