@@ -14,6 +14,8 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
+from conftest import MINIMAL
+
 SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "cjmap", "lsp"])
 
 
@@ -87,51 +89,26 @@ def apply_edits(text: str, edits: list[types.TextEdit]) -> str:
     return text
 
 
-MAP = """\
-cjmap: 1
-map:
-  title: Coffee subscription
-personas:
-  - id: parent
-    name: Busy parent
-  - id: barista
-    name: Home barista
-stages:
-  - id: awareness
-    name: Hears about us
-  - id: purchase
-    name: Buys the first box
-channels:
-  - id: web
-    name: Website
-    kind: digital
-  - id: app
-    name: Mobile app
-touchpoints:
-  - id: ad
-    name: Sees an ad
-    stage: awareness
-    channels: [web]
-    owner: Marketing
-  - id: checkout
-    name: Pays for the box
-    stage: purchase
-    channels: [web, app]
-    personas: [parent]
-    owner: Web team
-    emotion: -1
-    pains:
-      - text: Shipping shows up late
-        severity: high
-journeys:
-  - id: first
-    name: First order
-    persona: parent
-    steps: [ad, checkout]
-actions:
-  - id: fix
-    title: Show shipping early
-    touchpoints: [checkout]
-    status: planned
-"""
-"""A small valid map with every kind of reference of format v1."""
+MAP = (
+    MINIMAL.replace(
+        "    name: Busy parent\n",
+        "    name: Busy parent\n  - id: barista\n    name: Home barista\n",
+    )
+    .replace(
+        "    name: Website\n",
+        "    name: Website\n    kind: digital\n  - id: app\n    name: Mobile app\n",
+    )
+    .replace(
+        "    stage: awareness\n    channels: [web]\n",
+        "    stage: awareness\n    channels: [web]\n    owner: Marketing\n",
+    )
+    .replace(
+        "    stage: purchase\n    channels: [web]\n",
+        "    stage: purchase\n    channels: [web, app]\n    personas: [parent]\n"
+        "    owner: Web team\n    emotion: -1\n    pains:\n"
+        "      - text: Shipping shows up late\n        severity: high\n",
+    )
+    .replace("    touchpoints: [checkout]\n", "    touchpoints: [checkout]\n    status: planned\n")
+)
+"""The shared minimal map with a persona, a channel, owners, a pain and an action status more:
+every kind of reference of format v1."""

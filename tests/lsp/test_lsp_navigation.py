@@ -117,7 +117,7 @@ async def test_outline_has_stages_with_their_touchpoints(
     }
     stages = next(s for s in result if isinstance(s, types.DocumentSymbol) and s.name == "stages")
     purchase = (stages.children or [])[1]
-    assert purchase.detail == "Buys the first box"
+    assert purchase.detail == "Purchase"
     assert purchase.selection_range == span(MAP, "id: purchase", offset=4, length=8)
 
 

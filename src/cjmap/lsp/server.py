@@ -137,7 +137,10 @@ server = MapServer()
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
-def did_open(ls: MapServer, params: types.DidOpenTextDocumentParams) -> None:
+@server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+def did_open_or_save(
+    ls: MapServer, params: types.DidOpenTextDocumentParams | types.DidSaveTextDocumentParams
+) -> None:
     if ls.track(params.text_document.uri) is not None:
         ls.publish(params.text_document.uri)
 
@@ -146,12 +149,6 @@ def did_open(ls: MapServer, params: types.DidOpenTextDocumentParams) -> None:
 def did_change(ls: MapServer, params: types.DidChangeTextDocumentParams) -> None:
     if ls.track(params.text_document.uri) is not None:
         ls.publish_later(params.text_document.uri)
-
-
-@server.feature(types.TEXT_DOCUMENT_DID_SAVE)
-def did_save(ls: MapServer, params: types.DidSaveTextDocumentParams) -> None:
-    if ls.track(params.text_document.uri) is not None:
-        ls.publish(params.text_document.uri)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
