@@ -13,6 +13,9 @@ from pytest_lsp import LanguageClient
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 client = lspclient.client
 
+LIFECYCLE = (
+    "awareness", "consideration", "purchase", "onboarding", "use", "support", "loyalty", "advocacy",
+)  # fmt: skip
 PERSONAS = {"parent", "barista"}
 STAGES = {"awareness", "purchase"}
 CHANNELS = {"web", "app"}
@@ -106,8 +109,9 @@ async def test_ids_at_the_richer_formats_references(
         ("kind: digital", "kind: ", "kind: ", ["digital", "physical", "human", "print", "other"]),
         ("status: planned", "status: ", "status: ", ["idea", "planned", "in-progress", "done"]),
         ("title: Minimal map", "title: Minimal map\n  state: ", "state: ", ["current", "future"]),
+        ("name: Awareness", "name: Awareness\n    lifecycle: ", "lifecycle: ", list(LIFECYCLE)),
     ],
-    ids=["severity", "kind", "status", "state"],
+    ids=["severity", "kind", "status", "state", "lifecycle"],
 )
 async def test_values_at_enums(
     client: LanguageClient, tmp_path: Path, old: str, new: str, needle: str, expected: list[str]
