@@ -293,7 +293,16 @@ def _check_document(document: Document) -> Checked:
     except ValidationError as exc:
         checked.findings.extend(_schema_finding(document, err) for err in exc.errors())
         model = None
-    checked.findings.extend(reference_findings(document))
+    references = reference_findings(document)
+    if references and checked.findings:
+        # A reference that is no valid id is no defined one either: one finding says both.
+        referenced = {(finding.line, finding.column) for finding in references}
+        checked.findings = [
+            finding
+            for finding in checked.findings
+            if finding.code != "E104" or (finding.line, finding.column) not in referenced
+        ]
+    checked.findings.extend(references)
     if checked.findings:
         model = None
     checked.model = model
