@@ -88,6 +88,8 @@ def test_csv_columns_for_a_touchpoint() -> None:
         "importance": "high",
         "evidence": "observed",
         "metrics": "People who leave at the payment step: 64% (target 35%, lower is better)",
+        "stage_lifecycle": "purchase",
+        "organisation": "",
     }
     taste = next(r for r in records if r["touchpoint_id"] == "taste-quiz")
     assert (taste["owner"], taste["worst_severity"], taste["roadblock"]) == ("", "medium", "false")
@@ -184,6 +186,8 @@ def test_markdown_touchpoint_section() -> None:
     assert (
         "### 8. Tell friends about it\n\n"
         "*Not mapped yet; the referral programme is still an idea.*\n\n"
+        "Lifecycle: advocacy\n\n"
+        "- **Thinking:** I'd tell my sister, if she got something out of it too\n\n"
         "No touchpoints mapped in this stage yet.\n"
     ) in text
 

@@ -1,9 +1,11 @@
 """The whole map as a Markdown document, for wikis and READMEs.
 
 In the order a reader meets a journey map: the title, scope and objectives, the
-personas, optionally the Mermaid diagram (which GitHub draws), then a section per
-stage in lifecycle order with its touchpoints (what the customer is doing, thinking
-and feeling, the emotion, pains, delights and metrics), then the journeys and the
+personas, the organisations and the named curves, optionally the Mermaid diagram
+(which GitHub draws), then a section per stage in lifecycle order with the stage's own
+lanes and its touchpoints (what the customer is doing, thinking and feeling, the
+emotion and curve scores, pains, delights, metrics, and the blueprint's backstage and
+support), then the journeys, the opportunities (with impact and effort) and the
 actions. Every text from the map is escaped, so it shows as written.
 """
 
@@ -13,7 +15,18 @@ import re
 from collections.abc import Iterator, Sequence
 
 from cjmap.export import ExportOptions
-from cjmap.model import Channel, CJMap, Journey, Metric, Persona, Stage, Touchpoint, texts
+from cjmap.model import (
+    Channel,
+    CJMap,
+    Curve,
+    Journey,
+    Metric,
+    Organisation,
+    Persona,
+    Stage,
+    Touchpoint,
+    texts,
+)
 from cjmap.text import amount, squashed
 from cjmap.writers.table import markdown_cell
 
@@ -35,7 +48,7 @@ def text(value: str) -> str:
     return _ORDERED_MARKER.sub(r"\1\\\2", escaped)
 
 
-def name(item: Persona | Stage | Channel | Touchpoint | Journey) -> str:
+def name(item: Persona | Stage | Channel | Touchpoint | Journey | Organisation | Curve) -> str:
     """An item's name as Markdown, or its id when the name is only blanks."""
     return text(item.name) or f"`{item.id}`"
 
@@ -94,6 +107,63 @@ def _personas(model: CJMap) -> Iterator[str]:
         yield from _list("Needs", persona.needs)
 
 
+def _others(model: CJMap) -> Iterator[str]:
+    """Who else the customer deals with, and the curves scored besides the emotion."""
+    if model.organisations:
+        yield "## Organisations"
+        yield ""
+        rows = [[name(o), o.kind.replace("-", " ")] for o in model.organisations]
+        yield from _table(["Organisation", "Kind"], rows)
+        yield ""
+    if model.curves:
+        yield "## Curves"
+        yield ""
+        yield "Scored from -2 to 2 at touchpoints and stages, besides the emotion."
+        yield ""
+        for curve in model.curves:
+            about = f": {text(curve.description)}" if curve.description else ""
+            yield f"- **{name(curve)}**{about}"
+        yield ""
+
+
+def _story(model: CJMap, holder: Stage | Touchpoint) -> Iterator[str]:
+    """What the customer does, thinks and feels, the emotion and the curve scores."""
+    story = [
+        f"- **{label}:** {'; '.join(text(item) for item in texts(lane))}"
+        for label, lane in (
+            ("Doing", holder.doing),
+            ("Thinking", holder.thinking),
+            ("Feeling", holder.feeling),
+        )
+        if texts(lane)
+    ]
+    if isinstance(holder.emotion, dict):
+        scores = [
+            f"{name(model.personas_by_id[pid])} {emotion_text(score)}"
+            for pid, score in holder.emotion.items()
+        ]
+        story.append(f"- **Emotion:** {'; '.join(scores)}")
+    elif holder.emotion is not None:
+        story.append(f"- **Emotion:** {emotion_text(holder.emotion)}")
+    if holder.curves:
+        curves = {curve.id: curve for curve in model.curves}
+        scores = [
+            f"{name(curves[cid])} {f'{score:+d}' if score else '0'}"
+            for cid, score in holder.curves.items()
+        ]
+        story.append(f"- **Curves:** {'; '.join(scores)}")
+    if story:
+        yield from story
+        yield ""
+
+
+def _pains_and_delights(holder: Stage | Touchpoint) -> Iterator[str]:
+    worst_first = sorted(holder.pains, key=lambda pain: -pain.severity_rank)
+    pains = [f"{p.text} ({p.severity}{', roadblock' if p.roadblock else ''})" for p in worst_first]
+    yield from _list("Pains", pains)
+    yield from _list("Delights", holder.delights)
+
+
 def _metric_row(metric: Metric) -> list[str]:
     measured = metric.value is not None and metric.target is not None
     status = ("off target" if metric.off_target else "on target") if measured else ""
@@ -117,6 +187,10 @@ def _touchpoint(model: CJMap, tp: Touchpoint) -> Iterator[str]:
     if tp.personas is not None:
         names = ", ".join(name(model.personas_by_id[pid]) for pid in tp.personas)
         facts.append(f"Personas: {names}")
+    if tp.organisation:
+        organisation = model.organisations_by_id[tp.organisation]
+        kind = "" if organisation.kind == "own" else f" ({organisation.kind.replace('-', ' ')})"
+        facts.append(f"Organisation: {name(organisation)}{kind}")
     if tp.owner:
         facts.append(f"Owner: {text(tp.owner)}")
     if tp.importance:
@@ -124,29 +198,23 @@ def _touchpoint(model: CJMap, tp: Touchpoint) -> Iterator[str]:
     facts.append(f"Evidence: {tp.evidence}")
     yield " · ".join(facts) + f" · id `{tp.id}`"
     yield ""
-    story = [
-        f"- **{label}:** {text(value)}"
-        for label, value in (
-            ("Doing", "; ".join(texts(tp.doing))),
-            ("Thinking", "; ".join(texts(tp.thinking))),
-            ("Feeling", "; ".join(texts(tp.feeling))),
-        )
-        if value
-    ]
-    if (emotion := tp.emotion_for()) is not None:
-        story.append(f"- **Emotion:** {emotion_text(emotion)}")
-    if story:
-        yield from story
-        yield ""
-    worst_first = sorted(tp.pains, key=lambda pain: -pain.severity_rank)
-    pains = [f"{p.text} ({p.severity}{', roadblock' if p.roadblock else ''})" for p in worst_first]
-    yield from _list("Pains", pains)
-    yield from _list("Delights", tp.delights)
+    yield from _story(model, tp)
+    yield from _pains_and_delights(tp)
     if tp.metrics:
         yield "**Metrics**"
         yield ""
         rows = [_metric_row(metric) for metric in tp.metrics]
         yield from _table(["Metric", "Value", "Target", "Better", "Status"], rows, numeric=(1, 2))
+        yield ""
+    blueprint = [
+        f"- **{label}:** {'; '.join(text(item) for item in texts(lane))}"
+        for label, lane in (("Backstage", tp.backstage), ("Support", tp.support))
+        if texts(lane)
+    ]
+    if blueprint:
+        yield "**Behind the scenes**"
+        yield ""
+        yield from blueprint
         yield ""
     if tp.notes:
         yield f"*Notes:* {text(tp.notes)}"
@@ -162,6 +230,13 @@ def _stages(model: CJMap) -> Iterator[str]:
         if stage.description and stage.description.strip():
             yield f"*{text(stage.description)}*"
             yield ""
+        facts = [f"Lifecycle: {stage.lifecycle}"] if stage.lifecycle else []
+        facts += [f"When: {text(stage.timeframe)}"] if stage.timeframe else []
+        if facts:
+            yield " · ".join(facts)
+            yield ""
+        yield from _story(model, stage)
+        yield from _pains_and_delights(stage)
         touchpoints = model.touchpoints_by_stage[stage.id]
         if not touchpoints:
             yield "No touchpoints mapped in this stage yet."
@@ -186,6 +261,36 @@ def _journeys(model: CJMap) -> Iterator[str]:
         yield ""
 
 
+def _addressed(model: CJMap, ids: Sequence[str]) -> str:
+    """What an opportunity addresses: touchpoints and stages by name, pains by id."""
+    named: list[str] = []
+    for item_id in ids:
+        item = model.touchpoints_by_id.get(item_id) or model.stages_by_id.get(item_id)
+        named.append(name(item) if item is not None else f"pain `{item_id}`")
+    return ", ".join(named)
+
+
+def _opportunities(model: CJMap) -> Iterator[str]:
+    if not model.opportunities:
+        return
+    yield "## Opportunities"
+    yield ""
+    rows = [
+        [
+            text(opportunity.title),
+            _addressed(model, opportunity.addresses),
+            opportunity.impact or "",
+            opportunity.effort or "",
+            opportunity.status,
+            opportunity.evidence,
+        ]
+        for opportunity in model.opportunities
+    ]
+    header = ["Opportunity", "Addresses", "Impact", "Effort", "Status", "Evidence"]
+    yield from _table(header, rows)
+    yield ""
+
+
 def _actions(model: CJMap) -> Iterator[str]:
     if not model.actions:
         return
@@ -208,13 +313,13 @@ def _actions(model: CJMap) -> Iterator[str]:
 
 def document(model: CJMap, *, journey: str | None = None, mermaid: bool = False) -> str:
     """The Markdown document of a map, with its Mermaid diagram when ``mermaid`` is true."""
-    lines = [*_head(model), *_personas(model)]
+    lines = [*_head(model), *_personas(model), *_others(model)]
     if mermaid:
         from cjmap.export.mermaid import journey_diagram
 
         diagram = journey_diagram(model, journey).rstrip("\n")
         lines += ["## Journey diagram", "", "```mermaid", diagram, "```", ""]
-    lines += [*_stages(model), *_journeys(model), *_actions(model)]
+    lines += [*_stages(model), *_journeys(model), *_opportunities(model), *_actions(model)]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -5,7 +5,11 @@ no touchpoint are left out: Mermaid draws a section only around its tasks), a ta
 per touchpoint with the names of the personas it applies to as actors, and a score
 from the emotion: -2..2 becomes Mermaid's 1..5, and no emotion is 3, neutral. With a
 journey, the tasks are its steps in order, a new section begins whenever the stage
-changes, and the journey's persona is the one actor.
+changes, and the journey's persona is the one actor, scored with its own emotion where
+the map gives one per persona. Without a journey, an emotion per persona is scored by
+its lowest. A ``%%`` comment after the title (which Mermaid ignores) names, by
+touchpoint id, the tasks that had no emotion, so that a reader of the source knows
+their 3 is no measure.
 
 Mermaid's journey grammar is unforgiving and fails silently, so every text is
 escaped (tried with the mermaid npm package 11.17.2):
@@ -25,6 +29,7 @@ escaped (tried with the mermaid npm package 11.17.2):
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from cjmap.export import ExportOptions
 from cjmap.model import CJMap, Journey, Persona, Touchpoint
@@ -52,13 +57,24 @@ def score(emotion: int | None) -> int:
     return NEUTRAL_SCORE if emotion is None else emotion + NEUTRAL_SCORE
 
 
-def _task(touchpoint: Touchpoint, actors: list[Persona]) -> str:
+@dataclass(frozen=True)
+class _Task:
+    touchpoint: str
+    text: str
+    emotion: int | None
+    people: str
+
+    def line(self) -> str:
+        return f"{self.text}: {score(self.emotion)}" + (f": {self.people}" if self.people else "")
+
+
+def _task(touchpoint: Touchpoint, actors: list[Persona], persona: str | None = None) -> _Task:
     text = escape(touchpoint.name) or touchpoint.id
-    people = ", ".join(escape(persona.name, actor=True) or persona.id for persona in actors)
-    return f"{text}: {score(touchpoint.emotion_for())}" + (f": {people}" if people else "")
+    people = ", ".join(escape(actor.name, actor=True) or actor.id for actor in actors)
+    return _Task(touchpoint.id, text, touchpoint.emotion_for(persona), people)
 
 
-def _map_sections(model: CJMap) -> Iterator[tuple[str, list[str]]]:
+def _map_sections(model: CJMap) -> Iterator[tuple[str, list[_Task]]]:
     for stage in model.stages:
         tasks = [
             _task(tp, [persona for persona in model.personas if tp.applies_to(persona.id)])
@@ -68,17 +84,17 @@ def _map_sections(model: CJMap) -> Iterator[tuple[str, list[str]]]:
             yield escape(stage.name) or stage.id, tasks
 
 
-def _journey_sections(model: CJMap, journey: Journey) -> Iterator[tuple[str, list[str]]]:
+def _journey_sections(model: CJMap, journey: Journey) -> Iterator[tuple[str, list[_Task]]]:
     persona = model.personas_by_id[journey.persona]
     current: str | None = None
-    tasks: list[str] = []
+    tasks: list[_Task] = []
     for step in journey.steps:
         touchpoint = model.touchpoints_by_id[step]
         if touchpoint.stage != current and tasks:
             yield _stage_text(model, current), tasks
             tasks = []
         current = touchpoint.stage
-        tasks.append(_task(touchpoint, [persona]))
+        tasks.append(_task(touchpoint, [persona], persona.id))
     if tasks:
         yield _stage_text(model, current), tasks
 
@@ -95,10 +111,15 @@ def journey_diagram(model: CJMap, journey_id: str | None = None) -> str:
     title = escape(journey.name if journey is not None else model.map.title)
     if title:
         lines.append(f"    title {title}")
-    sections = _journey_sections(model, journey) if journey else _map_sections(model)
+    sections = list(_journey_sections(model, journey) if journey else _map_sections(model))
+    unscored = [t.touchpoint for _, tasks in sections for t in tasks if t.emotion is None]
+    # Ids only: a comment needs no escaping, and cannot reach the diagram.
+    unscored = list(dict.fromkeys(unscored))
+    if unscored:
+        lines.append(f"    %% no emotion recorded, shown as 3: {', '.join(unscored)}")
     for section, tasks in sections:
         lines.append(f"    section {section}")
-        lines.extend(f"      {task}" for task in tasks)
+        lines.extend(f"      {task.line()}" for task in tasks)
     return "\n".join(lines) + "\n"
 
 
