@@ -200,6 +200,13 @@ def test_markdown_with_several_journeys(tmp_path: Path) -> None:
     assert results[1].draft.source == f"{path} (journey 2 of 2, line 18)"
 
 
+def test_windows_line_ends(tmp_path: Path) -> None:
+    path = tmp_path / "journeys.md"
+    path.write_bytes(TWO_JOURNEYS.replace("\n", "\r\n").encode("utf-8"))
+    assert [m.map.title for m in imported(path, ImportOptions(every=True))] == ["First", "Second"]
+    assert [tp.name for tp in imported(path, ImportOptions(index=1))[0].touchpoints] == ["Start"]
+
+
 def test_html_div(tmp_path: Path) -> None:
     path = tmp_path / "page.html"
     path.write_text(

@@ -316,7 +316,8 @@ def _draft(journey: Journey, source: str, display: str, fallback_title: str) -> 
 
 def read(raw: bytes, display: str, options: ImportOptions) -> list[Draft]:
     """The journeys of a file as drafts: the one journey, the ``--index``-th, or all."""
-    text = text_of(raw, display)
+    # Line ends as Windows or old Macs write them would keep fences from closing.
+    text = text_of(raw, display).replace("\r\n", "\n").replace("\r", "\n")
     found = blocks(text)
     journeys = [block for block in found if block.kind == "journey"]
     if not journeys:
