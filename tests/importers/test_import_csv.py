@@ -216,3 +216,12 @@ def test_an_emotion_per_persona_in_a_row(tmp_path: Path) -> None:
     (tp,) = imported(path).touchpoints
     assert tp.personas == ["first-time-parent", "parent-new-to-the-country"]
     assert tp.emotion == {"first-time-parent": 1, "parent-new-to-the-country": -2}
+
+
+def test_excel_sep_line_and_windows_line_ends(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes(b"sep=;\r\nStage;Touchpoint;Emotion\r\nBuy;Pay, then wait;-1\r\n")
+    model = imported(path)
+    assert [(tp.name, tp.stage, tp.emotion) for tp in model.touchpoints] == [
+        ("Pay, then wait", "buy", -1)
+    ]
