@@ -225,3 +225,9 @@ def test_excel_sep_line_and_windows_line_ends(tmp_path: Path) -> None:
     assert [(tp.name, tp.stage, tp.emotion) for tp in model.touchpoints] == [
         ("Pay, then wait", "buy", -1)
     ]
+
+
+def test_a_one_column_inventory(tmp_path: Path) -> None:
+    model = imported(write(tmp_path, "Touchpoint\nSee the ad\nPay\n"))
+    assert [tp.name for tp in model.touchpoints] == ["See the ad", "Pay"]
+    assert model.map.title == "inventory"

@@ -80,7 +80,8 @@ TEMPLATE = [
 
 
 def test_a_template_laid_out_by_stage(tmp_path: Path) -> None:
-    path = workbook(tmp_path / "template.xlsx", TEMPLATE, sheet="Map", before=1)
+    titled = [["Rail booking: experience map"], [None, None], *TEMPLATE]
+    path = workbook(tmp_path / "template.xlsx", titled, sheet="Map", before=1)
     result = run_cli("import", path, "--from", "xlsx", "--sheet", "Map", "--scale", "1-5")
     assert result.exit_code == 0, result.stderr
     assert result.stderr == (
@@ -88,6 +89,7 @@ def test_a_template_laid_out_by_stage(tmp_path: Path) -> None:
         "not carried over: the rows 'Budget' (name them with --column)\n"
     )
     model = imported(path, "--from", "xlsx", "--sheet", "Map", "--scale", "1-5")
+    assert model.map.title == "Rail booking: experience map"
     plan, book, travel = model.stages
     assert (plan.name, plan.timeframe, plan.doing, plan.feeling) == (
         "Plan the trip",
@@ -112,7 +114,7 @@ def test_a_template_laid_out_by_stage(tmp_path: Path) -> None:
     ]
     # The same sheet as CSV, and the layout forced by name.
     rows = io.StringIO()
-    csv.writer(rows).writerows(TEMPLATE)
+    csv.writer(rows).writerows(titled)
     (tmp_path / "template.csv").write_text(rows.getvalue(), encoding="utf-8")
     forced = imported(tmp_path / "template.csv", "--from", "csv", "--transposed", "--scale", "1-5")
     assert forced.model_dump() == model.model_dump()

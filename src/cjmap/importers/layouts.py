@@ -17,20 +17,33 @@ def read_sheet(sheet: Sheet, options: ImportOptions) -> Draft:
     if not rows:
         raise ImportProblem(f"{sheet.display}: the file has no rows")
     named = column_overrides(options)
+    # Templates often put the journey's title alone on the rows above the table.
+    titles = []
+    while len(rows) > 1:
+        filled = [text for text in rows[0][1] if text]
+        if len(filled) != 1 or header_field(filled[0], named) is not None:
+            break
+        titles.append(filled[0])
+        rows = rows[1:]
     number, header = rows[0]
     fields = [header_field(h, named) for h in header]
     transposed = options.transposed
     if transposed is None:
         transposed = _looks_transposed(header, fields, rows[1:], named)
     if transposed:
-        return read_transposed(sheet, rows, named, options)
-    if "touchpoint" not in fields and "touchpoint_id" not in fields:
+        draft = read_transposed(sheet, rows, named, options)
+    elif "touchpoint" not in fields and "touchpoint_id" not in fields:
         found = ", ".join(f"'{h}'" for h in header if h) or "none"
         raise ImportProblem(
             f"{sheet.display}:{number}: no touchpoint column; the columns found are {found}. "
             "Say which column holds the touchpoints with --column 'HEADER=touchpoint'"
         )
-    return read_rows(sheet, header, fields, rows[1:], options)
+    else:
+        draft = read_rows(sheet, header, fields, rows[1:], options)
+    if titles:
+        draft.title = titles[0]
+        draft.lost.extend(f"the line '{text}' above the table" for text in titles[1:])
+    return draft
 
 
 def _looks_transposed(
