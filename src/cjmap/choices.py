@@ -144,7 +144,17 @@ RENDER_VIEWS = Registry(
     "render view",
     Choice("flow", "cjmap.render.views.flow:build", "the lifecycle with touchpoints and journeys"),
     Choice("matrix", "cjmap.render.views.matrix:build", "stages by channels, gaps in grey"),
-    Choice("emotion", "cjmap.render.views.emotion:build", "one journey's emotion curve"),
+    Choice("emotion", "cjmap.render.views.emotion:build", "one journey's emotion curves"),
+    Choice(
+        "blueprint",
+        "cjmap.render.views.blueprint:build",
+        "the service blueprint: what the organisation does behind each touchpoint",
+    ),
+    Choice(
+        "opportunities",
+        "cjmap.render.views.opportunities:build",
+        "the opportunities by impact and effort",
+    ),
 )
 
 IMAGE_FORMATS = Registry(

@@ -27,6 +27,8 @@ def _long_map() -> str:
         )
         .replace("steps: [ad, checkout]", f"steps: [ad, {LONG_ID}]")
         .replace("touchpoints: [checkout]", f"touchpoints: [{LONG_ID}]")
+        + f"opportunities:\n  - {{id: o, title: {'x' * 20_000}, addresses: [{LONG_ID}],"
+        " impact: high, effort: low}\n"
     )
 
 

@@ -8,6 +8,7 @@ hold, and not the ones they should leave out.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from functools import cache
 
@@ -286,3 +287,91 @@ def test_twenty_steps_fit_a_slide_and_more_say_how_to_narrow() -> None:
     assert float(root.get("width", "0").removesuffix("pt")) * 96 / 72 <= 1920
     assert "narrow it with --stage" in render_map(journey_map(24), "emotion")
     assert "narrow it with --stage" not in render_map(journey_map(20), "emotion")
+
+
+# --- blueprint -----------------------------------------------------------------------------
+
+LANES = ("physical", "customer", "frontstage", "backstage", "support")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("name", NAMES)
+def test_blueprint_has_the_lanes_and_lines_and_each_touchpoint_in_them(
+    name: str, backend: str
+) -> None:
+    from cjmap.model import texts
+
+    example = model(name)
+    root = rendered(name, "blueprint", backend)
+    drawn = nodes(root)
+    assert {f"lane_{lane}" for lane in LANES} <= set(drawn)
+    words = "".join(text_of(group) for group in drawn.values())
+    for line in ("line of interaction", "line of visibility", "line of internal interaction"):
+        assert squash(line) in words
+    for touchpoint in example.touchpoints:
+        front = text_of(drawn[dot.node_id("frontstage", touchpoint.id)])
+        assert start(touchpoint.name, 16) in front
+        organisation = example.organisations_by_id.get(touchpoint.organisation or "")
+        if organisation is not None:
+            assert start(organisation.name, 12) in front
+        for lane in ("backstage", "support"):
+            cell = drawn.get(f"{dot.node_id(lane, touchpoint.id)}_text")
+            said = texts(getattr(touchpoint, lane))
+            assert (cell is None) == (not said)
+            if cell is not None:
+                assert start(said[0], 12) in text_of(cell)
+        channels = text_of(drawn[f"{dot.node_id('physical', touchpoint.id)}_text"])
+        for channel in touchpoint.channels:
+            assert start(example.channels_by_id[channel].name, 10) in channels
+
+
+def test_blueprint_narrows_to_a_journey_in_its_order_or_to_stages() -> None:
+    from cjmap.render.views import RenderOptions
+
+    example = model("birth-and-child-benefit")
+    journey = example.journeys[0]
+    source = render_map(example, "blueprint", RenderOptions(journeys=(journey.id,)))
+    xs = [source.index(f"{dot.node_id('frontstage', step)} [") for step in journey.steps]
+    assert xs == sorted(xs)
+    others = {tp.id for tp in example.touchpoints} - set(journey.steps)
+    assert not any(f"{dot.node_id('frontstage', tp)} [" in source for tp in others)
+    stage = example.stages[0]
+    narrowed = render_map(example, "blueprint", RenderOptions(stages=(stage.id,)))
+    for touchpoint in example.touchpoints:
+        node = f"{dot.node_id('frontstage', touchpoint.id)} ["
+        assert (node in narrowed) == (touchpoint.stage == stage.id)
+
+
+# --- opportunities -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("name", NAMES)
+def test_opportunities_sit_in_the_cell_of_their_scores(name: str, backend: str) -> None:
+    example = model(name)
+    root = rendered(name, "opportunities", backend)
+    drawn = nodes(root)
+
+    def span(group: ET.Element) -> tuple[float, float, float, float]:
+        shape = next(e for e in group.iter() if e.tag in (f"{SVG}polygon", f"{SVG}path"))
+        numbers = [
+            float(n) for n in re.findall(r"-?[\d.]+", shape.get("points") or shape.get("d") or "")
+        ]
+        xs, ys = numbers[0::2], numbers[1::2]
+        return min(xs), min(ys), max(xs), max(ys)
+
+    for opportunity in example.opportunities:
+        card = drawn[dot.node_id("opportunity", opportunity.id)]
+        shown = text_of(card)
+        assert squash(opportunity.title) in shown  # wrapped, never cut
+        status = {"chosen": "CHOSEN"}.get(opportunity.status, opportunity.status)
+        assert status in shown
+        for target in opportunity.addresses[:4]:
+            if target in example.pains_by_id:
+                assert start(example.pains_by_id[target][0].text, 12) in shown
+        if opportunity.impact and opportunity.effort:
+            x0, y0, x1, y1 = span(card)
+            cx0, cy0, cx1, cy1 = span(drawn[f"cell_{opportunity.impact}_{opportunity.effort}"])
+            assert cx0 <= x0 and x1 <= cx1 and cy0 <= y0 and y1 <= cy1
+    if not example.opportunities:
+        assert "Noopportunitiesinthismapyet" in text_of(drawn["note"])

@@ -56,6 +56,11 @@ def hostile_map() -> str:
         f"channels: [{{id: web, name: {names[6]}, kind: digital}}]\n"
         f"touchpoints:\n{touchpoints}"
         f"journeys: [{{id: j, name: {names[4]}, persona: p, steps: [{steps}]}}]\n"
+        "opportunities:\n"
+        + "".join(
+            f"  - {{id: o{i}, title: {name}, addresses: [t{i}], impact: high, effort: low}}\n"
+            for i, name in enumerate(names)
+        )
     )
 
 
