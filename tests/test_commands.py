@@ -29,6 +29,15 @@ def test_each_command_is_a_typed_function_of_frozen_options(name: str) -> None:
     assert signature.return_annotation in (int, "int")
 
 
+def test_every_declaration_module_is_registered() -> None:
+    from cjmap.cli import COMMANDS as REGISTERED
+
+    folder = Path(importlib.import_module("cjmap.cli").__file__ or "").parent
+    modules = {f"cjmap.cli.{path.stem}" for path in folder.glob("*.py")}
+    assert set(REGISTERED.values()) == modules - {"cjmap.cli.__init__", "cjmap.cli.common"}
+    assert sorted(REGISTERED) == COMMANDS
+
+
 @pytest.mark.parametrize("name", COMMANDS)
 def test_usage_names_arguments_in_capitals_without_python_types(name: str) -> None:
     result = run_cli(name, "--help")

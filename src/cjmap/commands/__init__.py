@@ -20,10 +20,11 @@ To add a command ``share``:
    :mod:`cjmap.commands.schema` (the smallest) or :mod:`cjmap.commands.export` (maps in,
    files out). Use :mod:`cjmap.commands.common` to load maps and report what was left
    out, and :mod:`cjmap.output` for stdout, ``-o`` and ``--out-dir``.
-2. Declare it in ``cjmap/cli.py``: one ``@command`` function whose parameters are the
-   options (reuse ``PathsArgument``, ``ReportOutputOption`` and the other shared options
-   of :mod:`cjmap.cli_common`, and a registry of :mod:`cjmap.choices` for any
+2. Declare it in ``cjmap/cli/share.py``: one ``@command`` function whose parameters are
+   the options (reuse ``PathsArgument``, ``ReportOutputOption`` and the other shared
+   options of :mod:`cjmap.cli.common`, and a registry of :mod:`cjmap.choices` for any
    ``--format``), and whose body is one line,
    ``finish(share.run, share.Options(...))`` (import the module inside the function).
+   Then add its line to ``COMMANDS`` in :mod:`cjmap.cli`.
 3. Test it through ``run_cli`` (tests/conftest.py), and document it in the README.
 """

@@ -1,7 +1,8 @@
 """The command line's shared parts: the typer app, the one error handler, and the options
 and choices several commands declare alike.
 
-:mod:`cjmap.cli` declares the commands with these; nothing else imports this module.
+The declaration modules of :mod:`cjmap.cli`, one per command, are made of these;
+nothing outside :mod:`cjmap.cli` imports this module.
 """
 
 from __future__ import annotations
@@ -177,4 +178,13 @@ TableFormatOption = Annotated[
 ReportOutputOption = Annotated[
     Path | None,
     typer.Option("--output", "-o", metavar="FILE", help="Write the report to this file."),
+]
+
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        metavar="FILE",
+        help="Lint with the settings of this cjmap.toml or pyproject.toml, instead of the "
+        "nearest one above each map.",
+    ),
 ]
