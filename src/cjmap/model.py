@@ -504,18 +504,8 @@ class CJMap(Base):
         return frozenset(tid for action in self.actions for tid in action.touchpoints)
 
 
+# Every model, for the schema's and the docs' tests. (One line: no trailing comma.)
 MODELS: tuple[type[Base], ...] = (
-    CJMap,
-    MapInfo,
-    Persona,
-    Stage,
-    Channel,
-    Organisation,
-    Curve,
-    Touchpoint,
-    Pain,
-    Metric,
-    Journey,
-    Opportunity,
-    Action,
-)
+    CJMap, MapInfo, Persona, Stage, Channel, Organisation, Curve, Touchpoint, Pain, Metric,
+    Journey, Opportunity, Action
+)  # fmt: skip

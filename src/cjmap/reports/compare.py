@@ -12,7 +12,8 @@ from typing import Any
 from cjmap.findings import Finding
 from cjmap.loader import DEFAULT_MAX_SIZE, Document, load
 from cjmap.model import CJMap
-from cjmap.reports.diff import ITEM_KINDS, Change, MapDiff, Version, diff_maps
+from cjmap.reports.changes import ITEM_KINDS, Change, MapDiff, Version
+from cjmap.reports.diff import diff_maps
 from cjmap.validate import validate_document
 
 # Where the changes inside a touchpoint are found.

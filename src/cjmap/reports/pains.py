@@ -198,59 +198,47 @@ def _map_pains(item: ValidMap, map_index: int, wanted: PainFilter) -> Iterator[P
     every_persona = tuple(persona.id for persona in model.personas)
     steps = _journey_steps(model, wanted.journeys)
     answers = _Answers(model)
-    for index, stage in enumerate(model.stages):
-        if stage.pains and _stage_selected(model, stage, wanted, steps):
-            shared = PainPoint(
-                path=item.path,
-                line=0,
-                column=0,
-                kind="pain",
-                severity="medium",
-                roadblock=False,
-                touchpoint=None,
-                touchpoint_name=None,
-                stage=stage.id,
-                stage_name=stage.name,
-                channels=(),
-                personas=every_persona,
-                emotion=stage.emotion_for(),
-                covered=False,
-                text="",
-                stage_index=index,
-                map_index=map_index,
-            )
-            yield from _pains_of(item, ("stages", index), stage.pains, shared, answers)
-    for index, touchpoint in enumerate(model.touchpoints):
-        if not _selected(model, touchpoint, wanted, steps):
-            continue
-        # What every pain on this touchpoint shares; each pain fills in the rest.
-        shared = PainPoint(
+
+    def shared(stage: Stage, holder: Stage | Touchpoint) -> PainPoint:
+        """What every pain of a stage or touchpoint shares; each pain fills in the rest."""
+        touchpoint = holder if isinstance(holder, Touchpoint) else None
+        personas = touchpoint.personas if touchpoint is not None else None
+        return PainPoint(
             path=item.path,
             line=0,
             column=0,
             kind="pain",
             severity="medium",
             roadblock=False,
-            touchpoint=touchpoint.id,
-            touchpoint_name=touchpoint.name,
-            stage=touchpoint.stage,
-            stage_name=model.stages_by_id[touchpoint.stage].name,
-            channels=tuple(touchpoint.channels),
-            personas=every_persona if touchpoint.personas is None else tuple(touchpoint.personas),
-            emotion=touchpoint.emotion_for(),
-            covered=touchpoint.id in model.covered_touchpoints,
+            touchpoint=touchpoint.id if touchpoint else None,
+            touchpoint_name=touchpoint.name if touchpoint else None,
+            stage=stage.id,
+            stage_name=stage.name,
+            channels=tuple(touchpoint.channels) if touchpoint else (),
+            personas=every_persona if personas is None else tuple(personas),
+            emotion=holder.emotion_for(),
+            covered=touchpoint is not None and touchpoint.id in model.covered_touchpoints,
             text="",
-            stage_index=model.stage_index[touchpoint.stage],
+            stage_index=model.stage_index[stage.id],
             map_index=map_index,
         )
-        yield from _pains_of(item, ("touchpoints", index), touchpoint.pains, shared, answers)
+
+    for index, stage in enumerate(model.stages):
+        if stage.pains and _stage_selected(model, stage, wanted, steps):
+            points = _pains_of(item, ("stages", index), stage.pains, shared(stage, stage), answers)
+            yield from points
+    for index, touchpoint in enumerate(model.touchpoints):
+        if not _selected(model, touchpoint, wanted, steps):
+            continue
+        common = shared(model.stages_by_id[touchpoint.stage], touchpoint)
+        yield from _pains_of(item, ("touchpoints", index), touchpoint.pains, common, answers)
         if not wanted.metrics:
             continue
         for number, metric in enumerate(touchpoint.metrics):
             if metric.off_target:
                 line, column = item.document.locate(("touchpoints", index, "metrics", number))
                 yield replace(
-                    shared,
+                    common,
                     line=line,
                     column=column,
                     kind="metric",

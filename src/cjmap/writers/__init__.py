@@ -16,7 +16,7 @@ from cjmap.findings import Report
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from cjmap.reports.diff import MapDiff
+    from cjmap.reports.changes import MapDiff
     from cjmap.writers.table import Table
 
 FindingsWriter = Callable[[Report, TextIO, bool], None]

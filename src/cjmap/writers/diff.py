@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
 from cjmap.model import shortfall
-from cjmap.reports.diff import Change, MapDiff
+from cjmap.reports.changes import Change, MapDiff
 from cjmap.text import amount, escape_controls, number, plural, quoted
 
 # Kinds of change: the heading of their section, and what their items are.
