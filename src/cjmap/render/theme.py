@@ -2,9 +2,10 @@
 
 Colours are chosen for what they say, not for decoration:
 
-- emotion is a diverging scale from red (-2, very negative) through a pale neutral (0)
-  to green (+2, very positive), light enough that dark text stays readable on it; the
-  number is always printed too, for readers who cannot tell red from green;
+- emotion is a diverging scale from orange (-2, very negative) through a pale neutral
+  (0) to blue (+2, very positive): orange and blue stay apart for readers with any of
+  the common colour-vision deficiencies, where red and green do not; light enough that
+  dark text stays readable on it; and the number and its word are always printed too;
 - each persona has one colour, used for its journeys wherever they are drawn; the
   colours come from the Okabe-Ito palette, picked to stay apart from the red-to-green
   emotion fills and from each other for colour-blind readers;
@@ -53,11 +54,11 @@ MOMENT_OF_TRUTH: Final = f"{MOMENT_OF_TRUTH_MARK} MOMENT OF TRUTH"
 ROADBLOCK_LABEL: Final = f"{ROADBLOCK_MARK} ROADBLOCK"
 
 EMOTION_COLOURS: Final[dict[int, str]] = {
-    -2: "#ef8a80",
-    -1: "#f9c5a5",
-    0: "#f6efc4",
-    1: "#c5e3a6",
-    2: "#86cc8a",
+    -2: "#ec9a78",
+    -1: "#f7c9a6",
+    0: "#f3eed8",
+    1: "#bcd7ea",
+    2: "#88bcdf",
 }
 NO_EMOTION: Final = "#ffffff"
 """Fill of a touchpoint whose emotion is not recorded (drawn with a dashed border)."""

@@ -55,8 +55,8 @@ BAND_HEIGHT: Final = 0.45  # inches: the stage bands above the plot
 
 # Translucent, because the zones are drawn over the grid lines (Graphviz draws all edges
 # before all nodes or after them, and the points must be on top of the curve).
-POSITIVE_ZONE: Final = "#6ab04c1c"
-NEGATIVE_ZONE: Final = "#e0604a16"
+POSITIVE_ZONE: Final = "#3d85c61a"
+NEGATIVE_ZONE: Final = "#e0804a18"
 
 
 @dataclass(frozen=True)
