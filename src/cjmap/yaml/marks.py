@@ -142,19 +142,20 @@ class _MarkRecorder(Handler):
             keep(start_mark)
             return build_alias(anchor, start_mark, end_mark)
 
-        def sequence(
-            anchor: Any, tag: Any, implicit: Any, start_mark: Any, end_mark: Any, style: Any = None
-        ) -> Any:
-            opening(len(marks))
-            keep(start_mark)
-            return build_sequence(anchor, tag, implicit, start_mark, end_mark, style)
+        def opened(build_open: Callable[..., Any]) -> Callable[..., Any]:
+            def start(
+                anchor: Any,
+                tag: Any,
+                implicit: Any,
+                start_mark: Any,
+                end_mark: Any,
+                style: Any = None,
+            ) -> Any:
+                opening(len(marks))
+                keep(start_mark)
+                return build_open(anchor, tag, implicit, start_mark, end_mark, style)
 
-        def mapping(
-            anchor: Any, tag: Any, implicit: Any, start_mark: Any, end_mark: Any, style: Any = None
-        ) -> Any:
-            opening(len(marks))
-            keep(start_mark)
-            return build_mapping(anchor, tag, implicit, start_mark, end_mark, style)
+            return start
 
         def end(start_mark: Any, end_mark: Any) -> Any:
             # The builder's container is still the collection this event closes.
@@ -165,8 +166,8 @@ class _MarkRecorder(Handler):
             **build,
             "ScalarEvent": scalar,
             "AliasEvent": alias,
-            "SequenceStartEvent": sequence,
-            "MappingStartEvent": mapping,
+            "SequenceStartEvent": opened(build_sequence),
+            "MappingStartEvent": opened(build_mapping),
             "SequenceEndEvent": end,
             "MappingEndEvent": end,
         }
