@@ -236,6 +236,10 @@ def test_html_div(tmp_path: Path) -> None:
         ),
         ("", "{path}: no Mermaid diagram found (the file is empty)"),
         (
+            "journey\n  title Nothing yet\n  section Later\n",
+            "{path}: the journey has no tasks, so there is nothing to map",
+        ),
+        (
             "```mermaid\nsequenceDiagram\n```\n```mermaid\npie\n```\n",
             "{path}: none of its 2 Mermaid diagrams is a journey (sequencediagram, pie)",
         ),

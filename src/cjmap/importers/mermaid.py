@@ -197,7 +197,6 @@ def parse(block: Block) -> Journey:
     """The journey a block holds (its kind must be ``journey``)."""
     journey = Journey()
     lines = block.text.split("\n")
-    journey.title = None
     skip_to = 0
     if lines and lines[0].strip() == "---":
         journey.configured = True
@@ -254,6 +253,8 @@ def parse(block: Block) -> Journey:
 
 
 def _draft(journey: Journey, source: str, display: str, fallback_title: str) -> Draft:
+    if not any(section.tasks for section in journey.sections):
+        raise ImportProblem(f"{source}: the journey has no tasks, so there is nothing to map")
     draft = Draft(source=source, title=journey.title or fallback_title)
     if not journey.title:
         draft.lost.append("a title (the map is titled after the file)")
@@ -306,7 +307,7 @@ def _draft(journey: Journey, source: str, display: str, fallback_title: str) -> 
     if journey.configured:
         draft.lost.append("the diagram's configuration (front matter, %%{init}%%)")
     if journey.comments:
-        draft.lost.append(f"{journey.comments} comment" + ("s" if journey.comments > 1 else ""))
+        draft.lost.append(plural(journey.comments, "comment"))
     if journey.warnings:
         lines = ", ".join(str(line) for line, _ in journey.warnings)
         draft.lost.append(f"the scores on lines {lines} as written (see the warnings)")
