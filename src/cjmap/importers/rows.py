@@ -10,7 +10,10 @@ from typing import Any
 from cjmap.importers.draft import Draft, ImportOptions, ImportProblem
 from cjmap.importers.tabular import IGNORE, LIST_SPLIT, NAME_SPLIT, Reader, Sheet
 
+# What people type in a yes/no column (moment of truth, roadblock).
 _TRUE = frozenset({"yes", "y", "true", "x", "1", "✓", "✔", "ja", "oui", "si", "sí"})
+# A metric as cjmap's CSV export writes it (cjmap.export.metric_text):
+# "Checkout abandonment: 64% (target 35%, lower is better)".
 _METRIC = re.compile(
     r"(?P<name>.+): (?P<value>-?\d+(?:\.\d+)?|none)(?P<unit>.*?)"
     r"(?: \((?:target (?P<target>-?\d+(?:\.\d+)?).*?, )?(?P<better>lower|higher) is better\))?$"
