@@ -5,6 +5,9 @@ serious accessibility problem. A hostile map's page runs none of what it carries
 
 from __future__ import annotations
 
+import base64
+import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -218,3 +221,44 @@ def test_a_hostile_map_runs_nothing_and_shows_its_text(
     for text in HOSTILE[:8]:
         assert squash(text) in shown
     assert console_errors(browser) == []
+
+
+def test_printing_puts_each_picture_on_a_landscape_page(
+    browser: Any, pages: dict[str, Path]
+) -> None:
+    open_page(browser, file_url(pages["coffee-subscription"]))
+    figures = browser.execute_script("return document.querySelectorAll('figure.view').length")
+    pdf = base64.b64decode(
+        browser.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"]
+    )
+    sizes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
+    landscape = [size for size in sizes if float(size[0]) > float(size[1])]
+    assert len(landscape) == figures
+    assert len(sizes) > figures  # the rest of the page prints upright
+
+
+def test_without_javascript_everything_is_still_there(browser: Any, pages: dict[str, Path]) -> None:
+    example = next(path for path in EXAMPLE_PATHS if path.stem == "coffee-subscription")
+    model = validate_path(example).model
+    assert model is not None
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        browser.get(file_url(pages[example.stem]))
+        state = browser.execute_cdp_cmd(
+            "Runtime.evaluate",
+            {
+                "expression": "JSON.stringify([document.documentElement.hasAttribute('data-ready'),"
+                " document.querySelector('.toolbar').hidden, document.body.innerText,"
+                " document.querySelectorAll('figure svg').length])",
+                "returnByValue": True,
+            },
+        )
+    finally:
+        browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+    ready, toolbar_hidden, text, pictures = json.loads(state["result"]["value"])
+    assert not ready and toolbar_hidden  # the script did not run; its controls stay away
+    assert pictures >= 3
+    for touchpoint in model.touchpoints:
+        assert squash(touchpoint.name) in squash(text)
+        for pain in touchpoint.pains:
+            assert squash(pain.text) in squash(text)

@@ -24,6 +24,7 @@ from cjmap.text import amount
 
 __all__ = [
     "addressing",
+    "curve_scores",
     "emotion_line",
     "facts",
     "field_label",
@@ -141,6 +142,8 @@ def touchpoint_article(
     personas = None if touchpoint.personas is None else " ".join(touchpoint.personas)
     others = [
         (key, _persona_names(model, entry) if key == "personas" and entry else entry)
+        if key != "curves"
+        else (key, curve_scores(model, entry))
         for key, entry in others
     ]
     actions, opportunities = addressing(model, touchpoint)
@@ -201,6 +204,12 @@ def emotion_line(model: CJMap, emotion: EmotionScore | None) -> Html:
         for persona, score in emotion.items()
     ]
     return el("ul", *lines, class_="emotions")
+
+
+def curve_scores(model: CJMap, scores: Mapping[str, int]) -> dict[str, str]:
+    """Scores on the map's named curves, by the curves' names, signed like emotions."""
+    names = {curve.id: curve.name for curve in model.curves}
+    return {names.get(key, key): th.emotion_number(score) for key, score in scores.items()}
 
 
 def _persona_names(model: CJMap, ids: Sequence[str]) -> list[str]:

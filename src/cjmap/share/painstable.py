@@ -58,7 +58,7 @@ def pains_section(maps: Sequence[tuple[int, MapContent]], prefix: str, level: in
 
 def _row(number: int, content: MapContent, point: PainPoint) -> Html:
     rank = SEVERITIES.index(point.severity)
-    severity = point.severity + (f"\n{th.ROADBLOCK_MARK} roadblock" if point.roadblock else "")
+    severity = point.severity + (f"\n{th.ROADBLOCK_MARK}\u00a0roadblock" if point.roadblock else "")
     emotion = "" if point.emotion is None else th.emotion_number(point.emotion)
     return el(
         "tr",

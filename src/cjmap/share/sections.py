@@ -11,10 +11,11 @@ from collections import Counter
 from collections.abc import Sequence
 
 from cjmap.findings import Finding, Severity
-from cjmap.model import CJMap, Journey
+from cjmap.model import CJMap, Journey, Opportunity, Persona
 from cjmap.render import theme as th
 from cjmap.share.content import GAPS_AGAINST, Figure, MapContent
 from cjmap.share.details import (
+    curve_scores,
     emotion_line,
     facts,
     field_label,
@@ -147,27 +148,34 @@ def _summary(content: MapContent, prefix: str, level: int) -> Html:
 
 
 def _personas(content: MapContent, prefix: str, level: int) -> Html | None:
-    model = content.model
-    if not model.personas:
+    return _cards(content, prefix, level, "personas", "Personas", content.model.personas)
+
+
+def _cards(
+    content: MapContent,
+    prefix: str,
+    level: int,
+    key: str,
+    title: str,
+    items: Sequence[Persona | Opportunity],
+) -> Html | None:
+    """A section of the map's *key* (personas, opportunities) as cards: each item's name
+    or title, where it is written, and every other field it has."""
+    if not items:
         return None
-    cards = [
-        el(
-            "li",
-            el(f"h{min(level + 1, 6)}", persona.name),
-            el("p", where(content.document, "personas", index), class_="meta"),
-            facts(
-                [
-                    ("description", persona.description),
-                    ("goals", persona.goals),
-                    ("needs", persona.needs),
-                ]
-            ),
-            class_="persona",
-            data_persona=persona.id,
+    cards = []
+    for index, item in enumerate(items):
+        name = item.name if isinstance(item, Persona) else item.title
+        fields = [f for f in type(item).model_fields if f not in ("id", "name", "title")]
+        cards.append(
+            el(
+                "li",
+                el(f"h{min(level + 1, 6)}", name),
+                el("p", where(content.document, key, index), class_="meta"),
+                facts((field, getattr(item, field)) for field in fields),
+            )
         )
-        for index, persona in enumerate(model.personas)
-    ]
-    return section(prefix, "personas", level, "Personas", el("ul", *cards, class_="cards"))
+    return section(prefix, key, level, title, el("ul", *cards, class_="cards"))
 
 
 def _pictures(content: MapContent, prefix: str, level: int) -> Html:
@@ -274,6 +282,7 @@ def _stage_lanes(content: MapContent, index: int, level: int) -> Html | None:
     sub = f"h{min(level, 6)}"
     shown = [
         facts((key, getattr(stage, key)) for key in _STAGE_FACTS),
+        facts([("curves", curve_scores(content.model, stage.curves))]),
         emotion_line(content.model, stage.emotion) if stage.emotion is not None else None,
         pains_list(content.document, ("stages", index), stage.pains, sub),
         el(sub, "Delights") if stage.delights else None,
@@ -284,7 +293,7 @@ def _stage_lanes(content: MapContent, index: int, level: int) -> Html | None:
     return el("div", *shown, class_="stage-lanes")
 
 
-_STAGE_FACTS = ("timeframe", "lifecycle", "doing", "thinking", "feeling", "curves")
+_STAGE_FACTS = ("timeframe", "lifecycle", "doing", "thinking", "feeling")
 
 
 def touchpoint_button(model: CJMap, touchpoint_id: str) -> Html:
@@ -354,24 +363,7 @@ def _actions(content: MapContent, prefix: str, level: int) -> Html | None:
 
 def _opportunities(content: MapContent, prefix: str, level: int) -> Html | None:
     model = content.model
-    if not model.opportunities:
-        return None
-    items = [
-        el(
-            "li",
-            el(f"h{min(level + 1, 6)}", opportunity.title),
-            el("p", where(content.document, "opportunities", index), class_="meta"),
-            facts(
-                (key, getattr(opportunity, key))
-                for key in type(opportunity).model_fields
-                if key not in ("id", "title")
-            ),
-        )
-        for index, opportunity in enumerate(model.opportunities)
-    ]
-    return section(
-        prefix, "opportunities", level, "Opportunities", el("ul", *items, class_="cards")
-    )
+    return _cards(content, prefix, level, "opportunities", "Opportunities", model.opportunities)
 
 
 def _gaps(content: MapContent, prefix: str, level: int) -> Html:
