@@ -34,8 +34,7 @@ from cjmap.render.views.common import (
     markers,
     numbered_stages,
     subtitle,
-    touchpoint_class,
-    touchpoint_tooltip,
+    touchpoint_box,
 )
 from cjmap.render.views.graph import const
 
@@ -208,21 +207,7 @@ def _lane(
         if not text.lines:
             values["fillcolor"] = const(th.EMPTY)
         elif frontstage:
-            dashed = ",dashed" if touchpoint.evidence == "hypothesis" else ""
-            values = {
-                "id": const(name),
-                "style": const("rounded,filled" + dashed),
-                "fillcolor": const(th.emotion_colour(touchpoint.emotion_for())),
-                "color": const(th.MUTED),
-                "fontsize": const(FONT_SIZE),
-                "label": dot.label("\n".join(text.lines)),
-                "tooltip": dot.quote(touchpoint_tooltip(touchpoint)),
-                "class": touchpoint_class(touchpoint),
-            }
-            if any(pain.roadblock for pain in touchpoint.pains):
-                values |= {"color": const(th.ROADBLOCK), "penwidth": const(2.5)}
-            elif touchpoint.moment_of_truth:
-                values |= {"color": const(th.INK), "penwidth": const(2)}
+            values = touchpoint_box(name, touchpoint, text.lines) | {"fontsize": const(FONT_SIZE)}
         canvas.box(name, _x(column), top, COLUMN_WIDTH - 0.06, height - 0.04, values)
         if text.lines and not frontstage:
             left = _x(column) - COLUMN_WIDTH / 2 + PAD

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from cjmap.model import texts
 from cjmap.render import dot
 from cjmap.render import theme as th
+from cjmap.render.views.graph import const
 from cjmap.text import amount, plural
 
 if TYPE_CHECKING:
@@ -165,3 +166,24 @@ def opportunities_by_stage(model: CJMap) -> dict[str, list[Opportunity]]:
         for stage in dict.fromkeys(stages):
             found.setdefault(stage, []).append(opportunity)
     return found
+
+
+def touchpoint_box(name: str, touchpoint: Touchpoint, lines: list[str]) -> dict[str, str]:
+    """The attributes of a pinned box that stands for a touchpoint: filled with its
+    emotion's colour, dashed when it is a hypothesis, ringed red for a roadblock and
+    black for a moment of truth, with its story as the tooltip and its id as a class."""
+    dashed = ",dashed" if touchpoint.evidence == "hypothesis" else ""
+    values = {
+        "id": const(name),
+        "style": const("rounded,filled" + dashed),
+        "fillcolor": const(th.emotion_colour(touchpoint.emotion_for())),
+        "color": const(th.MUTED),
+        "label": dot.label("\n".join(lines)),
+        "tooltip": dot.quote(touchpoint_tooltip(touchpoint)),
+        "class": touchpoint_class(touchpoint),
+    }
+    if any(pain.roadblock for pain in touchpoint.pains):
+        values |= {"color": const(th.ROADBLOCK), "penwidth": const(2.5)}
+    elif touchpoint.moment_of_truth:
+        values |= {"color": const(th.INK), "penwidth": const(2)}
+    return values

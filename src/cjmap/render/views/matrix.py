@@ -35,8 +35,7 @@ from cjmap.render.views.common import (
     opportunity_text,
     pain_text,
     subtitle,
-    touchpoint_class,
-    touchpoint_tooltip,
+    touchpoint_box,
     worst_first,
 )
 from cjmap.render.views.graph import const
@@ -174,20 +173,7 @@ class _Grid:
         self, touchpoint: Touchpoint, channel_id: str, x: float, top: float, text: TextBlock
     ) -> float:
         name = dot.node_id("chip", f"{touchpoint.id}@{channel_id}")
-        dashed = ",dashed" if touchpoint.evidence == "hypothesis" else ""
-        values = {
-            "id": const(name),
-            "style": const("rounded,filled" + dashed),
-            "fillcolor": const(th.emotion_colour(touchpoint.emotion_for())),
-            "color": const(th.MUTED),
-            "label": dot.label("\n".join(text.lines)),
-            "tooltip": dot.quote(touchpoint_tooltip(touchpoint)),
-            "class": touchpoint_class(touchpoint),
-        }
-        if any(pain.roadblock for pain in touchpoint.pains):
-            values |= {"color": const(th.ROADBLOCK), "penwidth": const(2.5)}
-        elif touchpoint.moment_of_truth:
-            values |= {"color": const(th.INK), "penwidth": const(2)}
+        values = touchpoint_box(name, touchpoint, text.lines)
         height = text.height + 2 * CHIP_PAD
         return self.canvas.box(name, x, top, CHIP_WIDTH, height, values)
 
