@@ -46,3 +46,15 @@ def test_names_longer_than_graphviz_reads_still_render(
     texts = " ".join(e.text or "" for e in ET.fromstring(out.read_bytes()).iter(f"{SVG}text"))
     assert "\u2026" in texts
     assert "x" * 20 in texts
+
+
+def test_names_that_are_only_blanks_render_in_every_view(tmp_path: Path) -> None:
+    """A name, title or metric of spaces is valid; every view draws it instead of failing
+    on the empty list that wrapping blank text gives."""
+    source = Path(__file__).parent.parent / "fixtures" / "blank-names.yaml"
+    assert run_cli("validate", source).exit_code == 0
+    for view in VIEWS:
+        out = tmp_path / f"blank.{view}.svg"
+        result = run_cli("render", source, "--view", view, "-o", out)
+        assert result.exit_code == 0, (view, result.stderr)
+        ET.fromstring(out.read_bytes())

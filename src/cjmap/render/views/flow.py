@@ -213,7 +213,7 @@ def _card(out: DotWriter, touchpoint: Touchpoint, selection: Selection) -> str:
         if metric.off_target:
             # The name may be cut; the value against its target never is.
             name, against = metric_text(metric)
-            first, *rest = dot.wrap(name, NAME_WIDTH, max_lines=2)
+            first, *rest = dot.wrap(name, NAME_WIDTH, max_lines=2) or [""]
             lines.extend([f"{th.OFF_TARGET_MARK} {first}", *(f"   {line}" for line in rest)])
             lines.append(f"   {against}")
     if touchpoint.delights:
