@@ -20,7 +20,7 @@ from cjmap.loader import load_text
 from cjmap.model import CJMap, Touchpoint
 from cjmap.render import dot, render_dot
 from cjmap.render import theme as th
-from cjmap.render.views import render_map
+from cjmap.render.views import VIEWS, render_map
 from cjmap.render.views.common import worst_first
 from cjmap.text import amount
 from cjmap.validate import validate_document
@@ -375,3 +375,14 @@ def test_opportunities_sit_in_the_cell_of_their_scores(name: str, backend: str) 
             assert cx0 <= x0 and x1 <= cx1 and cy0 <= y0 and y1 <= cy1
     if not example.opportunities:
         assert "Noopportunitiesinthismapyet" in text_of(drawn["note"])
+
+
+@pytest.mark.parametrize("view", list(VIEWS))
+@pytest.mark.parametrize("name", NAMES)
+def test_text_is_at_least_11_pixels_in_a_png(name: str, view: str) -> None:
+    """PNGs are drawn at 96 dpi, where 11 px is 8.25 points: no font is smaller."""
+    sizes = [
+        float(size) for size in re.findall(r'fontsize="([\d.]+)"', render_map(model(name), view))
+    ]
+    assert sizes
+    assert min(sizes) * 96 / 72 >= 11
