@@ -204,3 +204,30 @@ def test_the_open_page_follows_each_save(browser: Any, preview: tuple[Preview, P
     assert console_errors(browser) == []
     code, _, err = running.stop()
     assert code == 0 and err == ""
+
+
+def next_build(stream: Any) -> str:
+    """The id of the next build announced on an open event stream."""
+    while True:
+        line = stream.readline().decode("utf-8")
+        assert line, "the event stream ended"
+        if line.startswith("data: "):
+            return line.removeprefix("data: ").strip()
+
+
+def test_a_saved_config_file_rebuilds_the_page(preview: tuple[Preview, Path]) -> None:
+    running, path = preview
+    connection = http.client.HTTPConnection(running.host, running.port, timeout=30)
+    connection.request("GET", "/events")
+    stream = connection.getresponse()
+    first = next_build(stream)
+    assert "L115" in running.get("/")[2]  # missing-owner, an info of the example
+    (path.parent / "cjmap.toml").write_text('ignore = ["missing-owner"]\n', encoding="utf-8")
+    assert next_build(stream) != first
+    assert "L115" not in running.get("/")[2]
+    (path.parent / "cjmap.toml").write_text("ignore = [\n", encoding="utf-8")  # broken
+    next_build(stream)
+    page = html.unescape(running.get("/")[2])
+    assert "cjmap.toml" in page and 'role="alert"' in page
+    connection.close()
+    assert running.stop()[0] == 0
