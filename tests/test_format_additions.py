@@ -364,6 +364,36 @@ MISTAKES = [
 ]
 
 
+MISTAKES += [
+    pytest.param(
+        "      - Too many plans\n",
+        "      - {id: too many, text: Too many plans}\n",
+        "E104",
+        "      - {id: too many",
+        "'too many' is not a valid id for pain 2 of stage 'hear': use letters, digits, '_', "
+        "'.' and '-', starting with a letter or digit",
+        id="pain-id-with-a-space",
+    ),
+    pytest.param(
+        "  - id: fewer-plans\n",
+        "  - id: show-prices  # again\n",
+        "E105",
+        "  - id: show-prices  # again",
+        "opportunity id 'show-prices' is used twice (first at line 55); ids must be unique",
+        id="duplicate-opportunity-id",
+    ),
+    pytest.param(
+        "    evidence: observed\n",
+        "    evidence: proven\n",
+        "E102",
+        "    evidence: proven",
+        "'evidence' of opportunity 'show-prices' must be one of hypothesis, observed, "
+        "validated, not 'proven'",
+        id="bad-opportunity-evidence",
+    ),
+]
+
+
 @pytest.mark.parametrize(("old", "new", "code", "where", "message"), MISTAKES)
 def test_each_mistake_is_one_finding_at_its_place(
     write_map: Any, old: str, new: str, code: str, where: str, message: str
