@@ -1,18 +1,24 @@
 """Entry point for ``python -m cjmap`` and the ``cjmap`` script."""
 
+import errno
 import os
 import sys
 
 
 def main() -> None:
     """Run the command line in this process, then leave it without tidying up."""
-    if sys.argv[1:] == ["--version"]:
-        # Answer before typer, rich or pydantic are imported.
-        from cjmap import __version__
+    try:
+        if sys.argv[1:] == ["--version"]:
+            # Answer before typer, rich or pydantic are imported.
+            from cjmap import __version__
 
-        print(f"cjmap {__version__}")
-        return
-    status = run_command_line()
+            print(f"cjmap {__version__}", flush=True)
+            return
+        status = run_command_line()
+    except OSError as exc:
+        # Commands write through cjmap.output, which says this itself; what is left is
+        # help and the version, written by typer or above.
+        status = stdout_failed(exc)
     # A finished command has nothing left to free or to finalize, and Python's own way
     # out would spend milliseconds doing both over every module and object still alive
     # (typer's, pydantic's, the map's): a few percent of a small map's check. So, like
@@ -23,6 +29,22 @@ def main() -> None:
         with suppress(OSError, ValueError):  # a closed pipe or stream: nothing more to say
             stream.flush()
     os._exit(status)
+
+
+# What writing to a pipe or file can fail with.
+_WRITE_ERRORS = {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
+def stdout_failed(exc: OSError) -> int:
+    """The exit status for output that could not be written: 0 for a reader that left
+    early (``| head``), else one line on stderr and 2. Any other error is re-raised."""
+    if exc.errno not in _WRITE_ERRORS:
+        raise exc
+    if exc.errno == errno.EPIPE:
+        return 0
+    from cjmap.errors import UsageError, cannot, report
+
+    return report(UsageError(cannot("standard output", "write", exc)))
 
 
 def run_command_line() -> int:

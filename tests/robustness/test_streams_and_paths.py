@@ -74,6 +74,26 @@ def test_standard_output_on_a_full_disk_is_one_line_and_exit_2(
     assert completed.returncode == 2
 
 
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["validate", "--help"]])
+def test_help_and_version_on_a_full_disk_are_one_line_too(args: list[str]) -> None:
+    with open("/dev/full", "w") as full:
+        completed = _child(args, full.fileno())
+    assert completed.stderr == (
+        "cjmap: error: standard output: cannot write (No space left on device)\n"
+    )
+    assert completed.returncode == 2
+
+
+def test_the_version_to_a_reader_that_left(tmp_path: Path) -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        completed = _child(["--version"], write_end)
+    finally:
+        os.close(write_end)
+    assert (completed.returncode, completed.stderr) == (0, "")
+
+
 @pytest.mark.parametrize("command", PRINTERS)
 def test_a_reader_that_leaves_early_gets_no_traceback(map_file: Path, command: str) -> None:
     # The reading end is closed before cjmap writes a byte: every write meets a closed pipe.
