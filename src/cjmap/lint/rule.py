@@ -62,10 +62,15 @@ Hit = tuple["PathKey | Located", str]
 class OptionType(Generic[T]):
     """The type of an option's value: how a config value is read, and how it is shown."""
 
-    expected: str
-    """What a value must be, as a message says it: "a list of text, like [...]"."""
-    name: str
-    """The type in a rule's page: "list of text"."""
+    @property
+    def expected(self) -> str:
+        """What a value must be, as a message says it: "a list of text, like [...]"."""
+        raise NotImplementedError
+
+    @property
+    def name(self) -> str:
+        """The type in a rule's page: "list of text"."""
+        raise NotImplementedError
 
     def read(self, value: object) -> T | None:
         """The value as the rule uses it, or None when it is not of this type."""
@@ -79,8 +84,13 @@ class OptionType(Generic[T]):
 class TextList(OptionType[tuple[str, ...]]):
     """A list of non-empty texts, like ``["NBA", "deflection"]``."""
 
-    expected = 'a list of text, like ["missing-owner", "L101"]'
-    name = "list of text"
+    @property
+    def expected(self) -> str:
+        return 'a list of text, like ["missing-owner", "L101"]'
+
+    @property
+    def name(self) -> str:
+        return "list of text"
 
     def read(self, value: object) -> tuple[str, ...] | None:
         if isinstance(value, list) and all(isinstance(item, str) and item for item in value):
@@ -99,11 +109,11 @@ class WholeNumber(OptionType[int]):
     minimum: int = 1
 
     @property
-    def expected(self) -> str:  # type: ignore[override]
+    def expected(self) -> str:
         return f"a whole number of {self.unit}, {self.minimum} or more"
 
     @property
-    def name(self) -> str:  # type: ignore[override]
+    def name(self) -> str:
         return f"whole number of {self.unit}"
 
     def read(self, value: object) -> int | None:
@@ -205,17 +215,15 @@ class Checker:
     @classmethod
     def kinds(cls) -> tuple[str, ...]:
         """The kinds this checker subscribes to."""
-        return tuple(kind for kind in cls.KINDS if kind in _defined(cls))
+        return cls._kinds
 
+    _kinds: ClassVar[tuple[str, ...]] = ()
 
-def _defined(cls: type) -> set[str]:
-    """The names defined by a class and its bases below Checker."""
-    names: set[str] = set()
-    for klass in cls.__mro__:
-        if klass is Checker:
-            break
-        names.update(vars(klass))
-    return names
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # Checker defines no kind's method (only type checkers see them), so a kind's
+        # method found on the class is the subclass's own or a base's below Checker.
+        cls._kinds = tuple(kind for kind in Checker.KINDS if callable(getattr(cls, kind, None)))
 
 
 @dataclass(frozen=True)
