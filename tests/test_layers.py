@@ -1,5 +1,5 @@
-"""The layers point one way: model <- loading <- checks <- reports <- writers/render/export,
-and no module imports itself back through others.
+"""The layers point one way: model <- loading <- checks <- reports <- writers/render/export.
+(test_import_graph.py checks the same graph for cycles.)
 
 The import graph is read from the source with ``ast``, so it holds every import: at
 the top of a module, inside a function (the lazy ones) and under ``TYPE_CHECKING``.
@@ -47,59 +47,6 @@ def import_graph() -> dict[str, frozenset[str]]:
                 imported.update(f"{base}.{alias.name}" for alias in node.names)
         graph[name] = frozenset(module for module in imported if module in paths) - {name}
     return graph
-
-
-def cycles(graph: dict[str, frozenset[str]]) -> list[list[str]]:
-    """Each set of modules that import one another in a ring, as a sorted list (Tarjan's
-    strongly connected components, with an explicit stack so deep graphs do not recurse)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    found: list[list[str]] = []
-    for root in sorted(graph):
-        if root in index:
-            continue
-        work = [(root, iter(sorted(graph[root])))]
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            node, targets = work[-1]
-            target = next(targets, None)
-            if target is not None:
-                if target not in index:
-                    index[target] = low[target] = len(index)
-                    stack.append(target)
-                    on_stack.add(target)
-                    work.append((target, iter(sorted(graph[target]))))
-                elif target in on_stack:
-                    low[node] = min(low[node], index[target])
-                continue
-            work.pop()
-            if work:
-                low[work[-1][0]] = min(low[work[-1][0]], low[node])
-            if low[node] == index[node]:
-                ring = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    ring.append(member)
-                    if member == node:
-                        break
-                if len(ring) > 1:
-                    found.append(sorted(ring))
-    return found
-
-
-def test_no_import_cycle_not_even_for_type_hints_or_inside_functions() -> None:
-    assert cycles(import_graph()) == []
-
-
-def test_cycles_finds_rings_and_only_rings() -> None:
-    ring = {"a": frozenset({"b"}), "b": frozenset({"c"}), "c": frozenset({"a"})}
-    assert cycles({**ring, "d": frozenset({"a"})}) == [["a", "b", "c"]]
-    assert cycles({"a": frozenset({"b"}), "b": frozenset()}) == []
 
 
 def _in(module: str, packages: tuple[str, ...]) -> bool:
