@@ -14,7 +14,8 @@ only for what it uses (tests/test_startup.py checks it). ``Options`` is declared
 ``@dataclass(frozen=True, eq=False, repr=False)``: no command compares or prints its
 options, and generating those methods is a measurable part of a small map's check.
 
-To add a command ``share``:
+To add a command ``share`` (a command named by a Python keyword, such as ``import``,
+lives in a module with a trailing underscore, ``import_.py``):
 
 1. Write ``cjmap/commands/share.py`` with ``Options`` and ``run``, following
    :mod:`cjmap.commands.schema` (the smallest) or :mod:`cjmap.commands.export` (maps in,
