@@ -80,9 +80,13 @@ class OpenMap:
         if isinstance(document.data, dict):
             self.good, self._index = document, None
 
-    def index(self) -> MapIndex | None:
-        """The ids and references of the newest text that parsed (parsing it if need be)."""
-        if self._parsed_version != self.version:
+    def index(self, *, fresh: bool = True) -> MapIndex | None:
+        """The ids and references of the newest text that parsed.
+
+        ``fresh``: parse the current text first if it has not been; completion does
+        without, as the ids it offers are those of the last check, a moment ago.
+        """
+        if fresh and self._parsed_version != self.version:
             with gc_paused():
                 self._keep(load_text(self.text, str(self.path), positions=True))
         if self.good is None:

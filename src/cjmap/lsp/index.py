@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from cjmap.loader import Document, PathKey
@@ -116,7 +117,12 @@ def pains_of(data: Any) -> Iterator[tuple[PathKey, dict[str, Any]]]:
 
 
 class MapIndex:
-    """Every id defined in a map and every reference to one, found by kind, id or place."""
+    """Every id defined in a map and every reference to one, found by kind, id or place.
+
+    The items by kind and id, all that completion needs, are read off the data at
+    once; the places of ids and references, which need a position for each, only
+    when navigation first asks for them.
+    """
 
     def __init__(self, document: Document) -> None:
         self.document = document
@@ -124,40 +130,54 @@ class MapIndex:
         self.items: dict[str, dict[str, tuple[PathKey, dict[str, Any]]]] = {
             kind: {} for kind in KIND_NAMES
         }
-        self.occurrences: list[Occurrence] = []
         self._by_line: dict[int, list[Occurrence]] | None = None
         for section in ITEM_KINDS:
             for index, item in items_of(self.data, section):
                 self._define(section, (section, index), item)
         for path, pain in pains_of(self.data):
             self._define(PAINS, path, pain)
-        for (section, key), (kinds, shape) in REFERENCES.items():
-            for index, item in items_of(self.data, section):
-                self._refer(kinds, shape, (section, index, key), item.get(key))
 
     def _define(self, kind: str, path: PathKey, item: dict[str, Any]) -> None:
         item_id = item.get("id")
-        if not isinstance(item_id, str):
-            return
-        self.items[kind].setdefault(item_id, (path, item))
-        self._add(Occurrence((kind,), item_id, self._span((*path, "id")), (*path, "id"), True))
+        if isinstance(item_id, str):
+            self.items[kind].setdefault(item_id, (path, item))
 
-    def _refer(self, kinds: tuple[str, ...], shape: str, path: PathKey, value: Any) -> None:
+    @cached_property
+    def occurrences(self) -> list[Occurrence]:
+        """Each id where it is defined, then each reference, with its span."""
+        found: list[Occurrence] = []
+        for section in ITEM_KINDS:
+            for index, item in items_of(self.data, section):
+                self._defined_at(found, section, (section, index, "id"), item)
+        for path, pain in pains_of(self.data):
+            self._defined_at(found, PAINS, (*path, "id"), pain)
+        for (section, key), (kinds, shape) in REFERENCES.items():
+            for index, item in items_of(self.data, section):
+                found.extend(self._references(kinds, shape, (section, index, key), item.get(key)))
+        return found
+
+    def _defined_at(
+        self, found: list[Occurrence], kind: str, path: PathKey, item: dict[str, Any]
+    ) -> None:
+        item_id = item.get("id")
+        if isinstance(item_id, str):
+            found.append(Occurrence((kind,), item_id, self._span(path), path, True))
+
+    def _references(
+        self, kinds: tuple[str, ...], shape: str, path: PathKey, value: Any
+    ) -> Iterator[Occurrence]:
         if shape == ONE and isinstance(value, str):
-            self._add(Occurrence(kinds, value, self._span(path), path, False))
+            yield Occurrence(kinds, value, self._span(path), path, False)
         elif shape == LIST and isinstance(value, list):
             for number, one in enumerate(value):
                 if isinstance(one, str):
                     where = (*path, number)
-                    self._add(Occurrence(kinds, one, self._span(where), where, False))
+                    yield Occurrence(kinds, one, self._span(where), where, False)
         elif shape == KEYS and isinstance(value, dict):
             for key in value:
                 if isinstance(key, str):
                     where = (*path, key)
-                    self._add(Occurrence(kinds, key, self._span(where, key=True), where, False))
-
-    def _add(self, occurrence: Occurrence) -> None:
-        self.occurrences.append(occurrence)
+                    yield Occurrence(kinds, key, self._span(where, key=True), where, False)
 
     def _span(self, path: PathKey, *, key: bool = False) -> Span:
         line, column = self.document.locate(path, key=key)

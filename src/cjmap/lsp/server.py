@@ -170,7 +170,7 @@ def completion(ls: MapServer, params: types.CompletionParams) -> types.Completio
     state = ls.map_of(params.text_document.uri)
     lines = ls.lines(state)
     line, column = lines.place(params.position)
-    items = completions(state.index(), lines.lines, line - 1, column - 1)
+    items = completions(state.index(fresh=False), lines.lines, line - 1, column - 1)
     return types.CompletionList(is_incomplete=False, items=items)
 
 
