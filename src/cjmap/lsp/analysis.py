@@ -9,7 +9,7 @@ mapping is kept, for completion and navigation while the text is broken.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -45,7 +45,8 @@ def check_text(text: str, path: Path, today: date | None = None) -> tuple[Docume
     except ConfigError as exc:
         config, problem = DEFAULT_CONFIG, str(exc)
     with gc_paused():
-        document = load_text(text, str(path), positions=True)
+        # The command reads the file's bytes and drops a byte order mark; so does this.
+        document = load_text(text.removeprefix("\ufeff"), str(path), positions=True)
         checked = lint_document(document, config, today)
     if problem is not None:  # the command lints nothing with an unusable config
         checked.findings[:] = [f for f in checked.findings if f.code.startswith("E")]
@@ -54,29 +55,39 @@ def check_text(text: str, path: Path, today: date | None = None) -> tuple[Docume
 
 @dataclass
 class OpenMap:
-    """An open map: its current text, the latest findings and the last version that parsed."""
+    """An open map: its current text and version, and the last version that parsed.
+
+    The editor's thread updates the text while a check of an earlier version may
+    run in the checking thread: ``current`` holds text and version as one value, so
+    that each side reads a pair that belongs together.
+    """
 
     path: Path
-    text: str = ""
-    version: int = 0
-    analysis: Analysis = field(default_factory=lambda: Analysis([]))
-    analysed_version: int | None = None
+    current: tuple[str, int] = ("", 0)
     good: Document | None = None
     _index: MapIndex | None = None
     _parsed_version: int | None = None
 
+    @property
+    def text(self) -> str:
+        return self.current[0]
+
+    @property
+    def version(self) -> int:
+        return self.current[1]
+
     def update(self, text: str, version: int) -> None:
-        self.text, self.version = text, version
+        self.current = (text, version)
 
-    def analyse(self, today: date | None = None) -> Analysis:
-        """Check the current text; keep it as the good version when it is a mapping."""
-        document, analysis = check_text(self.text, self.path, today)
-        self._keep(document)
-        self.analysis, self.analysed_version = analysis, self.version
-        return analysis
+    def analyse(self, today: date | None = None) -> tuple[str, int, Analysis]:
+        """Check the current text, keeping it as the good version when it is a mapping."""
+        text, version = self.current
+        document, analysis = check_text(text, self.path, today)
+        self._keep(document, version)
+        return text, version, analysis
 
-    def _keep(self, document: Document) -> None:
-        self._parsed_version = self.version
+    def _keep(self, document: Document, version: int) -> None:
+        self._parsed_version = version
         if isinstance(document.data, dict):
             self.good, self._index = document, None
 
@@ -86,11 +97,14 @@ class OpenMap:
         ``fresh``: parse the current text first if it has not been; completion does
         without, as the ids it offers are those of the last check, a moment ago.
         """
-        if fresh and self._parsed_version != self.version:
+        text, version = self.current
+        if fresh and self._parsed_version != version:
             with gc_paused():
-                self._keep(load_text(self.text, str(self.path), positions=True))
-        if self.good is None:
+                self._keep(load_text(text, str(self.path), positions=True), version)
+        good = self.good
+        if good is None:
             return None
-        if self._index is None:
-            self._index = MapIndex(self.good)
-        return self._index
+        index = self._index
+        if index is None or index.document is not good:
+            index = self._index = MapIndex(good)
+        return index

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import gc
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +42,7 @@ class MapServer(LanguageServer):
         self.maps: dict[str, OpenMap] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.published: dict[str, actions.DiagnosticCache] = {}
+        self.checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cjmap-check")
 
     # --- documents ------------------------------------------------------------
 
@@ -71,40 +74,47 @@ class MapServer(LanguageServer):
     # --- diagnostics ------------------------------------------------------------
 
     def publish(self, uri: str) -> None:
-        """Check the map's current text and send its diagnostics."""
+        """Check the map's current text in the checking thread, then send its diagnostics.
+
+        Requests go on being answered meanwhile: a large map's check takes most of a
+        second, and completion must not wait for it. One check runs at a time.
+        """
         self.pending.pop(uri, None)
         state = self.maps.get(uri)
         if state is None:
             return
-        # Checking a map makes no reference cycles, but enough objects to set off
-        # collections that would rescan the whole map each time; collect once after.
-        with gc_paused():
-            analysis = state.analyse()
-            lines = self.lines(state)
-            cache = self.published.setdefault(uri, actions.DiagnosticCache())
-            diagnostics = cache.diagnostics(lines, analysis.findings)
-            if analysis.config_problem is not None:
-                diagnostics.insert(0, actions.config_diagnostic(analysis.config_problem))
-            self.text_document_publish_diagnostics(
-                types.PublishDiagnosticsParams(uri, diagnostics, state.version)
+        encoding = str(self.workspace.position_encoding or "utf-16")
+        cache = self.published.setdefault(uri, actions.DiagnosticCache())
+        checked = asyncio.get_running_loop().run_in_executor(
+            self.checker, _diagnostics, state, cache, encoding
+        )
+        checked.add_done_callback(partial(self._send, uri, state))
+
+    def _send(
+        self, uri: str, state: OpenMap, checked: asyncio.Future[tuple[int, list[types.Diagnostic]]]
+    ) -> None:
+        """Send a finished check's diagnostics; a failure is logged, and the server goes on."""
+        if self.maps.get(uri) is not state:  # closed meanwhile
+            return
+        problem = checked.exception()
+        if problem is not None:
+            self.window_log_message(
+                types.LogMessageParams(
+                    types.MessageType.Error, f"cjmap: checking {uri}: {problem!r}"
+                )
             )
-        gc.collect(0)
+            return
+        version, diagnostics = checked.result()
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri, diagnostics, version)
+        )
 
     def publish_later(self, uri: str) -> None:
         waiting = self.pending.pop(uri, None)
         if waiting is not None:
             waiting.cancel()
         loop = asyncio.get_running_loop()
-        self.pending[uri] = loop.call_later(DEBOUNCE, self.publish_safely, uri)
-
-    def publish_safely(self, uri: str) -> None:
-        """Publish from a timer: a failure is logged to the editor, and the server goes on."""
-        try:
-            self.publish(uri)
-        except Exception as exc:  # one map's failure must not stop the server
-            self.window_log_message(
-                types.LogMessageParams(types.MessageType.Error, f"cjmap: checking {uri}: {exc!r}")
-            )
+        self.pending[uri] = loop.call_later(DEBOUNCE, self.publish, uri)
 
     def publish_empty(self, uri: str) -> None:
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, []))
@@ -124,6 +134,21 @@ class MapServer(LanguageServer):
 
     def location(self, uri: str, state: OpenMap, span: Span) -> types.Location:
         return types.Location(uri, self.lines(state).range(span))
+
+
+def _diagnostics(
+    state: OpenMap, cache: actions.DiagnosticCache, encoding: str
+) -> tuple[int, list[types.Diagnostic]]:
+    """Check a map (in the checking thread): the version checked and its diagnostics."""
+    # Checking a map makes no reference cycles, but enough objects to set off
+    # collections that would rescan the whole map each time; collect once after.
+    with gc_paused():
+        text, version, analysis = state.analyse()
+        diagnostics = cache.diagnostics(Lines(text, encoding), analysis.findings)
+        if analysis.config_problem is not None:
+            diagnostics.insert(0, actions.config_diagnostic(analysis.config_problem))
+    gc.collect(0)
+    return version, diagnostics
 
 
 def _path_of(uri: str) -> Path:
