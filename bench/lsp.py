@@ -58,6 +58,7 @@ class Server:
             stdout=subprocess.PIPE,
         )
         self.messages: Queue[dict[str, Any]] = Queue()
+        self.published: list[dict[str, Any]] = []
         self.next_id = 0
         threading.Thread(target=self._read, daemon=True).start()
         self.request("initialize", {"capabilities": {}, "processId": None})
@@ -92,10 +93,11 @@ class Server:
             message = self.messages.get(timeout=60)
             if message.get("id") == self.next_id:
                 return message.get("result")
+            self.published.append(message)  # diagnostics that came first: kept for later
 
     def diagnostics(self, uri: str, version: int) -> list[Any]:
         while True:
-            message = self.messages.get(timeout=60)
+            message = self.published.pop(0) if self.published else self.messages.get(timeout=60)
             params = message.get("params", {})
             if (
                 message.get("method") == "textDocument/publishDiagnostics"
