@@ -121,14 +121,22 @@ async def test_outline_has_stages_with_their_touchpoints(
     assert purchase.selection_range == span(MAP, "id: purchase", offset=4, length=8)
 
 
-async def test_hover_on_a_reference_shows_the_item(client: LanguageClient, tmp_path: Path) -> None:
-    path = tmp_path / "map.yaml"
-    await open_map(client, path, MAP)
-    at = position_of(MAP, "steps: [ad, checkout]", offset=len("steps: [ad, c"))
+async def hover_at(
+    client: LanguageClient, path: Path, text: str, needle: str, offset: int
+) -> str | None:
+    """Open ``text`` and hover ``offset`` characters into ``needle``: the Markdown shown."""
+    await open_map(client, path, text)
+    at = position_of(text, needle, offset=offset)
     result = await client.text_document_hover_async(types.HoverParams(document(path), at))
-    assert result is not None and isinstance(result.contents, types.MarkupContent)
-    text = result.contents.value
-    assert text.startswith("**touchpoint** `checkout`: Pays for the box")
+    if result is None:
+        return None
+    assert isinstance(result.contents, types.MarkupContent)
+    return result.contents.value
+
+
+async def test_hover_on_a_reference_shows_the_item(client: LanguageClient, tmp_path: Path) -> None:
+    text = await hover_at(client, tmp_path / "map.yaml", MAP, "steps: [ad, checkout]", 13)
+    assert text is not None and text.startswith("**touchpoint** `checkout`: Pays for the box")
     assert "- stage: purchase" in text and "- emotion: -1" in text and "- pains: 1" in text
     assert "2 references in this map" in text
 
@@ -136,38 +144,25 @@ async def test_hover_on_a_reference_shows_the_item(client: LanguageClient, tmp_p
 async def test_hover_on_a_key_shows_the_models_documentation(
     client: LanguageClient, tmp_path: Path
 ) -> None:
-    path = tmp_path / "map.yaml"
-    await open_map(client, path, MAP)
-    at = position_of(MAP, "severity: high", offset=2)
-    result = await client.text_document_hover_async(types.HoverParams(document(path), at))
-    assert result is not None and isinstance(result.contents, types.MarkupContent)
-    assert "How badly it hurts." in result.contents.value
-    assert "`critical`" in result.contents.value
+    text = await hover_at(client, tmp_path / "map.yaml", MAP, "severity: high", 2)
+    assert text is not None and "How badly it hurts." in text and "`critical`" in text
 
 
 async def test_hover_in_a_comment_shows_no_key(client: LanguageClient, tmp_path: Path) -> None:
-    path = tmp_path / "map.yaml"
-    text = MAP.replace("  - id: ad\n", "  - id: ad  # note: see the brief\n")
-    await open_map(client, path, text)
-    at = position_of(text, "note: see", offset=1)
-    assert await client.text_document_hover_async(types.HoverParams(document(path), at)) is None
+    commented = MAP.replace("  - id: ad\n", "  - id: ad  # note: see the brief\n")
+    assert await hover_at(client, tmp_path / "map.yaml", commented, "note: see", 1) is None
 
 
+@pytest.mark.parametrize(
+    ("needle", "title"),
+    [("missing-emotion", "# missing-emotion (L104)"), ("L115", "# missing-owner (L115)")],
+)
 async def test_hover_on_a_suppressed_rule_shows_its_page(
-    client: LanguageClient, tmp_path: Path
+    client: LanguageClient, tmp_path: Path, needle: str, title: str
 ) -> None:
-    path = tmp_path / "map.yaml"
-    text = MAP.replace("  - id: ad\n", "  - id: ad  # cjmap: ignore[missing-emotion, L115]\n")
-    await open_map(client, path, text)
-    for needle, title in (
-        ("missing-emotion", "# missing-emotion (L104)"),
-        ("L115", "# missing-owner (L115)"),
-    ):
-        at = position_of(text, needle, offset=3)
-        result = await client.text_document_hover_async(types.HoverParams(document(path), at))
-        assert result is not None and isinstance(result.contents, types.MarkupContent)
-        assert title in result.contents.value
-        assert "## Silencing it" in result.contents.value
+    suppressed = MAP.replace("  - id: ad\n", "  - id: ad  # cjmap: ignore[missing-emotion, L115]\n")
+    text = await hover_at(client, tmp_path / "map.yaml", suppressed, needle, 3)
+    assert text is not None and title in text and "## Silencing it" in text
 
 
 async def test_navigation_uses_the_last_good_version_while_broken(
