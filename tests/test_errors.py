@@ -47,3 +47,36 @@ def test_a_command_turns_the_error_into_its_line_and_exit_code(tmp_path: Path) -
     assert result.exit_code == 2
     assert result.stderr.startswith("cjmap: error: --by 'nobody' is not one of")
     assert "Traceback" not in result.stderr
+
+
+# Exceptions that never reach a user: each is caught and turned into a finding or an
+# LSP answer inside the module that raises it.
+INTERNAL_EXCEPTIONS = {
+    "cjmap.yaml.build.Abort",
+    "cjmap.yaml.events.ParseError",
+    "cjmap.lsp.navigate.RefusedError",
+}
+
+
+def test_every_error_class_derives_from_the_one_base() -> None:
+    """An exception class defined anywhere in cjmap is a CjmapError, so the one handler
+    at the boundary reports it as one line with its exit code."""
+    import ast
+    import importlib
+
+    import cjmap
+    from cjmap.errors import CjmapError
+
+    root = Path(cjmap.__file__).parent
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        module = ".".join(path.relative_to(root.parent).with_suffix("").parts)
+        module = module.removesuffix(".__init__")
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ClassDef):
+                cls = getattr(importlib.import_module(module), node.name)
+                if isinstance(cls, type) and issubclass(cls, BaseException):
+                    found.append(f"{module}.{node.name}")
+                    if f"{module}.{node.name}" not in INTERNAL_EXCEPTIONS:
+                        assert issubclass(cls, CjmapError), f"{module}.{node.name}"
+    assert len(found) > 10  # the walk really saw the error classes

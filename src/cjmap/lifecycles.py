@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cjmap.errors import UsageError
 from cjmap.model import LIFECYCLE_STAGES, Stage
 
 _SEPARATORS = re.compile(r"[\s_-]+")
@@ -99,7 +100,7 @@ LIFECYCLES: dict[str, Lifecycle] = {
 }
 
 
-class LifecycleError(Exception):
+class LifecycleError(UsageError):
     """A reference lifecycle that cannot be used: unknown name, unreadable or malformed file."""
 
 

@@ -26,9 +26,7 @@ def run(options: Options) -> int:
     from functools import partial
 
     from cjmap.commands.common import load_maps, paths_of, report_exit, split_option
-    from cjmap.errors import UsageError
     from cjmap.output import Reads, emit_text
-    from cjmap.reports import UnknownIdError
     from cjmap.reports.pains import PainFilter, find_pains, pains_table
     from cjmap.writers import row_writer
 
@@ -42,10 +40,7 @@ def run(options: Options) -> int:
         min_severity=options.min_severity,
         metrics=options.metrics,
     )
-    try:
-        points = find_pains(maps, wanted)
-    except UnknownIdError as exc:  # until UnknownIdError derives from cjmap.errors
-        raise UsageError(str(exc)) from None
+    points = find_pains(maps, wanted)  # an unknown id is a UsageError
     table = pains_table(points, len(maps))
     emit_text(
         partial(row_writer(options.output_format), table), options.output, Reads(paths_of(batch))

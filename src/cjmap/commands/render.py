@@ -34,19 +34,15 @@ class Options:
 
 def run(options: Options) -> int:
     from cjmap.commands.common import paths_of, report_paths, split_option
-    from cjmap.errors import UsageError
     from cjmap.output import Reads, make_folder
-    from cjmap.render import RenderError, select_backend
+    from cjmap.render import select_backend
     from cjmap.render.views import RenderOptions
     from cjmap.render.views.output import output_format, plan
     from cjmap.validate import validate_paths
 
     fmt = output_format(options.output, options.output_format)
     if fmt != "dot":
-        try:
-            select_backend(fmt)  # a missing Graphviz is said once, before any work
-        except RenderError as exc:  # until RenderError derives from cjmap.errors
-            raise UsageError(str(exc)) from None
+        select_backend(fmt)  # a missing Graphviz is said once, before any work
     batch = validate_paths(list(options.paths), max_size=options.max_size)
     report_paths(batch, options.verbose)
     targets = plan(

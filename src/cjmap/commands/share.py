@@ -33,7 +33,7 @@ def gather(paths: Sequence[Path], max_size: int, config: Path | None) -> Gathere
 
     try:
         return gather_paths(list(paths), config_file=config, max_size=max_size)
-    except RenderError as exc:  # until RenderError derives from cjmap.errors
+    except RenderError as exc:  # said as the pictures failing, and as the map's problem
         raise CjmapError(f"cannot draw the pictures: {exc}") from None
 
 

@@ -51,6 +51,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
 from cjmap.choices import IMAGE_FORMATS
+from cjmap.errors import UsageError
 from cjmap.text import clipped, one_line
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ PNG_DPI: Final = 96.0  # Graphviz's own PNG resolution: one SVG point is 4/3 pix
 _TICK: Final = 0.05  # seconds between WebAssembly time-limit checks
 
 
-class RenderError(Exception):
+class RenderError(UsageError):
     """A DOT source could not be turned into the requested format; the message is one
     line meant for the user."""
 

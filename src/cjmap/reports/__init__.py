@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 # Counted nouns moved to cjmap.text; ``plural`` stays importable from here.
+from cjmap.errors import UsageError
 from cjmap.text import plural as plural
 from cjmap.text import unknown_id
 
@@ -38,7 +39,7 @@ def valid_maps(checked: Iterable[Checked]) -> list[ValidMap]:
     return [ValidMap(item.document, item.model) for item in checked if item.model is not None]
 
 
-class UnknownIdError(ValueError):
+class UnknownIdError(UsageError):
     """An option names an id that no map defines (a usage error, with a suggestion)."""
 
 

@@ -65,10 +65,10 @@ class Site:
                 self.paths, config_file=self.config_file, max_size=self.max_size
             )
             maps, notes = list(gathered.maps), list(gathered.problems)
-        except CjmapError as exc:  # a config file that cannot be used
-            maps, notes = [], [str(exc)]
         except RenderError as exc:  # Graphviz failing must not end the preview
             maps, notes = [], [f"cannot draw the pictures: {exc}"]
+        except CjmapError as exc:  # a config file that cannot be used
+            maps, notes = [], [str(exc)]
         if not maps and not notes:
             notes = ["no map found: the paths hold no *.yaml file with a top-level 'cjmap:' key"]
         plain = build_page(maps, live=True, notes=notes)

@@ -18,6 +18,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from cjmap.choices import RENDER_VIEWS
+from cjmap.errors import EXIT_USAGE, CjmapError
 
 if TYPE_CHECKING:
     from cjmap.model import CJMap, Journey, Stage, Touchpoint
@@ -40,13 +41,15 @@ VIEWS: dict[str, str] = {view.name: view.target.partition(":")[0] for view in RE
 DEFAULT_VIEW = RENDER_VIEWS.default
 
 
-class ViewError(Exception):
+class ViewError(CjmapError):
     """A view cannot be drawn as asked; the message is one line for the user."""
 
 
 class OptionError(ViewError):
     """The options do not fit the map: an id it does not have, filters that exclude each
     other, a view that does not exist."""
+
+    exit_code = EXIT_USAGE
 
 
 class CannotDraw(ViewError):
