@@ -180,6 +180,8 @@ def display_width(text: str) -> int:
     """Columns the text takes on a terminal or in a label: wide East Asian characters
     and emoji take two; combining marks and format characters (a zero-width joiner, a
     soft hyphen's neighbours) take none."""
+    if text.isascii() and text.isprintable():  # the common case, without a lookup a character
+        return len(text)
     width = 0
     for char in text:
         if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):

@@ -272,6 +272,15 @@ class _Answers:
             for named in opportunity.addresses:
                 self.opportunities.setdefault(named, []).append(opportunity.id)
         self.actions = model.actions
+        # Each action's place in the map, by every id it names and by the opportunity it
+        # delivers, so that a pain is answered in one lookup rather than a pass over actions.
+        self._naming: dict[str, list[int]] = {}
+        self._delivering: dict[str, list[int]] = {}
+        for index, action in enumerate(model.actions):
+            for key in {*action.pains, *action.touchpoints}:
+                self._naming.setdefault(key, []).append(index)
+            if action.opportunity is not None:
+                self._delivering.setdefault(action.opportunity, []).append(index)
 
     def of(self, pain: Pain, holder: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The ids of the opportunities and actions that answer a pain held by ``holder``
@@ -282,12 +291,9 @@ class _Answers:
                 o for key in (pain.id, holder) if key for o in self.opportunities.get(key, ())
             )
         )
-        actions = tuple(
-            action.id
-            for action in self.actions
-            if named & {*action.pains, *action.touchpoints} or action.opportunity in opportunities
-        )
-        return opportunities, actions
+        places = {index for key in named for index in self._naming.get(key, ())}
+        places.update(index for o in opportunities for index in self._delivering.get(o, ()))
+        return opportunities, tuple(self.actions[index].id for index in sorted(places))
 
 
 def _pains_of(
