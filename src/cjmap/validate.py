@@ -20,7 +20,6 @@ from cjmap.references import reference_findings
 from cjmap.text import one_line as one_line
 from cjmap.text import shown as shown
 from cjmap.text import suggest as suggest
-from cjmap.yaml.syntax import comma_hint
 
 
 @dataclass
@@ -164,6 +163,9 @@ def _schema_finding(document: Document, err: Any) -> Finding:
             document.path, line, column, "E101", f"{owner} is missing required key '{field_name}'"
         )
     if kind == "extra_forbidden":
+        # The wording of syntax errors is for maps with mistakes only (see docs/performance.md).
+        from cjmap.yaml.syntax import comma_hint
+
         line, column = document.locate(path, key=True)
         hint = (
             comma_hint(document, path, item_at(data, path[:-1]))
