@@ -215,6 +215,20 @@ def test_png_text_needs_no_installed_font() -> None:
     assert sum(1 for count in columns if count > 50) >= 6
 
 
+def test_png_draws_every_mark_the_views_use_without_installed_fonts() -> None:
+    """The markers the views write (the check mark of validated evidence among them) are
+    drawn by a bundled font, not as the empty box of a missing glyph, which is what a
+    private-use character gives."""
+
+    def drawn(text: str) -> bytes:
+        svg = render_dot(TEXT_ONLY.format(text=text), "svg", backend="wasm")
+        return svg_to_png(svg, system_fonts=False)
+
+    missing = drawn("\ue000")
+    for mark in ("\u2713", "\u2666", "\u25b2", "\u2212", "\u2260", "\u2026"):
+        assert drawn(mark) != missing, mark
+
+
 def test_png_text_with_graphviz_default_font() -> None:
     """Graphviz's default font is Times; it still comes out (with the bundled font)."""
     svg = render_dot('digraph { n [shape=plaintext, label="Times text"]; }', "svg", backend="wasm")
